@@ -1,0 +1,1 @@
+namespace Sideman.Plugin; internal static class Program { private static int Main() => 0; }
