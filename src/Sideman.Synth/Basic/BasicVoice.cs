@@ -131,6 +131,7 @@ internal sealed class BasicVoice
         double tickSeconds = Math.Max(1, tickLength) / _sampleRate;
         double cutoff = frequency * (1.5 + 3.0 * Velocity) + (600.0 + 5000.0 * Velocity * Velocity) * _filterEnvelope;
         _filter.SetCutoff(cutoff, FilterQ, _sampleRate);
+        _filter.FlushDenormals();
         _filterEnvelope *= (float)Math.Exp(-tickSeconds / FilterEnvelopeSeconds);
     }
 
