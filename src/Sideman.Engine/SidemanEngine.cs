@@ -136,9 +136,9 @@ public sealed class SidemanEngine
     /// <summary>[audio] Renders one block. See <see cref="ProcessBlock"/> for the contract.</summary>
     public void Process(ref ProcessBlock block)
     {
-        SettingsSnapshot? incoming = Interlocked.Exchange(ref _pending, null);
-        if (incoming is not null)
-            ApplySettings(incoming);
+        // A plain read first: the locked exchange is only paid when something was published.
+        if (Volatile.Read(ref _pending) is not null)
+            TakePendingSettings();
 
         int n = Math.Max(0, block.SampleCount);
         _clock.Advance(block.Transport, n);
