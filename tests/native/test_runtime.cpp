@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <xmmintrin.h>
 
 #include "check.h"
 #include "fixture.h"
@@ -78,7 +79,12 @@ TEST_CASE(midi_passes_through) {
     spec.events.push_back({0, host::noteOn(60, 0.5f, 0)});
     spec.events.push_back({255, host::noteOn(67, 0.75f, 9)});
     spec.events.push_back({700, host::noteOff(60, 0.0f, 0)});
+    // The host's floating-point mode survives the call (the bridge sets FTZ/DAZ only inside).
+    const unsigned hostMode = _mm_getcsr();
+    _mm_setcsr(hostMode & ~0x8040u);
     auto result = host::render(*instance, spec, kSample32);
+    CHECK_MSG((_mm_getcsr() & 0x8040u) == 0, "process() left FTZ/DAZ set in the host thread");
+    _mm_setcsr(hostMode);
     int ons = 0, offs = 0;
     bool timing = true;
     for (const auto& e : result.outEvents) {
