@@ -43,12 +43,8 @@ public sealed class Chorus
 
     public void Reset()
     {
-        Array.Clear(_left);
-        Array.Clear(_right);
-        _writePos = 0;
+        ClearLine();
         _phase = 0;
-        _silentSamples = 0;
-        _idle = true;
     }
 
     /// <summary>Adds <paramref name="level"/> × the chorus of the input to the output. [audio]</summary>
@@ -58,45 +54,63 @@ public sealed class Chorus
         int n = inLeft.Length;
         double rate = Math.Clamp(settings.ChorusRate, 0.05f, 5f);
         double increment = rate / _sampleRate;
-        bool silent = IsSilent(inLeft) && IsSilent(inRight);
-        if (silent)
+        double phase = _phase;
+        if (_idle && IsSilent(inLeft) && IsSilent(inRight))
         {
-            _silentSamples += n;
-            if (_idle || _silentSamples > _length)
+            // Keep time sample by sample so every instance stays in phase whatever the block sizes.
+            for (int i = 0; i < n; i++)
             {
-                if (!_idle) Reset();
-                _phase = Wrap(_phase + increment * n);
-                return;
+                phase += increment;
+                if (phase >= 1) phase -= 1;
             }
-        }
-        else
-        {
-            _silentSamples = 0;
-            _idle = false;
+            _phase = phase;
+            return;
         }
 
         double baseDelay = BaseDelayMs * _sampleRate / 1000;
         double depth = Math.Clamp(settings.ChorusDepth, 0f, 1f) * MaxDepthMs * _sampleRate / 1000;
         float gain = level / Taps;
-        double phase = _phase;
         for (int i = 0; i < n; i++)
         {
-            _left[_writePos] = inLeft[i];
-            _right[_writePos] = inRight[i];
-            float wetL = 0, wetR = 0;
-            for (int t = 0; t < Taps; t++)
+            bool silent = inLeft[i] == 0 && inRight[i] == 0;
+            if (silent && (_idle || ++_silentSamples > _length))
             {
-                double tapPhase = phase + t / (double)Taps;
-                wetL += Read(_left, baseDelay + depth * Triangle(tapPhase));
-                wetR += Read(_right, baseDelay + depth * Triangle(tapPhase + 0.5 / Taps));
+                // The line holds only zeros now: output would be exactly zero, so skip the work.
+                if (!_idle) ClearLine();
             }
-            outLeft[i] += wetL * gain;
-            outRight[i] += wetR * gain;
-            if (++_writePos >= _length) _writePos = 0;
+            else
+            {
+                if (!silent)
+                {
+                    _silentSamples = 0;
+                    _idle = false;
+                }
+                _left[_writePos] = inLeft[i];
+                _right[_writePos] = inRight[i];
+                float wetL = 0, wetR = 0;
+                for (int t = 0; t < Taps; t++)
+                {
+                    double tapPhase = phase + t / (double)Taps;
+                    wetL += Read(_left, baseDelay + depth * Triangle(tapPhase));
+                    wetR += Read(_right, baseDelay + depth * Triangle(tapPhase + 0.5 / Taps));
+                }
+                outLeft[i] += wetL * gain;
+                outRight[i] += wetR * gain;
+                if (++_writePos >= _length) _writePos = 0;
+            }
             phase += increment;
             if (phase >= 1) phase -= 1;
         }
         _phase = phase;
+    }
+
+    private void ClearLine()
+    {
+        Array.Clear(_left);
+        Array.Clear(_right);
+        _writePos = 0;
+        _silentSamples = 0;
+        _idle = true;
     }
 
     private float Read(float[] line, double delaySamples)
@@ -114,8 +128,6 @@ public sealed class Chorus
         phase -= Math.Floor(phase);
         return phase < 0.5 ? 4 * phase - 1 : 3 - 4 * phase;
     }
-
-    private static double Wrap(double phase) => phase - Math.Floor(phase);
 
     private static bool IsSilent(ReadOnlySpan<float> x)
     {

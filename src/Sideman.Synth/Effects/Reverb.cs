@@ -87,22 +87,7 @@ public sealed class Reverb
         Span<float> outLeft, Span<float> outRight, EffectSettings settings, float level)
     {
         int n = inLeft.Length;
-        bool silent = IsSilent(inLeft) && IsSilent(inRight);
-        if (silent)
-        {
-            if (_idle) return;
-            _silentSamples += n;
-            if (_silentSamples > _tailSamples)
-            {
-                Reset();
-                return;
-            }
-        }
-        else
-        {
-            _silentSamples = 0;
-            _idle = false;
-        }
+        if (_idle && IsSilent(inLeft) && IsSilent(inRight)) return;
         UpdateParameters(settings);
 
         float width = Math.Clamp(settings.Width, 0f, 1f);
@@ -112,6 +97,21 @@ public sealed class Reverb
         for (int i = 0; i < n; i++)
         {
             float x = 0.5f * (inLeft[i] + inRight[i]);
+            // The idle decision is made per sample, so it never depends on how blocks are cut.
+            if (x == 0)
+            {
+                if (_idle) continue;
+                if (++_silentSamples > _tailSamples)
+                {
+                    Reset();
+                    continue;
+                }
+            }
+            else
+            {
+                _silentSamples = 0;
+                _idle = false;
+            }
             x = PreDelayStep(x);
             for (int d = 0; d < _diffusers.Length; d++) x = AllPassStep(d, x);
 

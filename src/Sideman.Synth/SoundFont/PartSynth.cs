@@ -29,7 +29,11 @@ public sealed class PartSynth
     private SoundFontBank? _bank;
     private double _sampleRate = 48_000;
     private long _noteSerial;
+    private const int VolumeGlideSamples = 64;
     private float _currentVolume = 1f;
+    private float _volumeTarget = 1f;
+    private float _volumeStep;
+    private int _volumeGlideLeft;
 
     public PartSynth(PartSynthOptions? options = null, EffectSettings? effects = null)
     {
@@ -96,7 +100,8 @@ public sealed class PartSynth
         _controllers.Reset();
         _reverb.Reset();
         _chorus.Reset();
-        _currentVolume = Volume;
+        _currentVolume = _volumeTarget = Math.Max(Volume, 0f);
+        _volumeGlideLeft = 0;
     }
 
     /// <summary>
@@ -201,18 +206,32 @@ public sealed class PartSynth
         _reverb.Process(reverbL, reverbR, left, right, fx, Math.Clamp(fx.ReverbReturn, 0f, 1f));
         _chorus.Process(chorusL, chorusR, left, right, fx, Math.Clamp(fx.ChorusReturn, 0f, 1f));
 
+        ApplyVolume(left, right);
+    }
+
+    // Volume changes glide over a fixed number of samples, counted per sample so the result does
+    // not depend on block sizes.
+    private void ApplyVolume(Span<float> left, Span<float> right)
+    {
         float target = Math.Max(Volume, 0f);
-        float start = _currentVolume;
-        if (start == 1f && target == 1f) return;
-        float step = (target - start) / n;
-        float g = start;
-        for (int i = 0; i < n; i++)
+        if (target != _volumeTarget)
         {
-            g += step;
+            _volumeTarget = target;
+            _volumeStep = (target - _currentVolume) / VolumeGlideSamples;
+            _volumeGlideLeft = VolumeGlideSamples;
+        }
+        if (_volumeGlideLeft == 0 && _currentVolume == 1f) return;
+        float g = _currentVolume;
+        for (int i = 0; i < left.Length; i++)
+        {
+            if (_volumeGlideLeft > 0)
+            {
+                g = --_volumeGlideLeft == 0 ? _volumeTarget : g + _volumeStep;
+            }
             left[i] *= g;
             right[i] *= g;
         }
-        _currentVolume = target;
+        _currentVolume = g;
     }
 
     private void Apply(in PartEvent e)
