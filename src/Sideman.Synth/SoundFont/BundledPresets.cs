@@ -46,6 +46,7 @@ public static class BundledPresets
         {
             if (n == buffer.Length) break;
             if (char.IsAsciiLetterOrDigit(c)) buffer[n++] = char.ToLowerInvariant(c);
+            else if (c == '&') buffer[n++] = 'n';   // "R&B" → "rnb"
         }
         return new string(buffer.Slice(0, n));
     }

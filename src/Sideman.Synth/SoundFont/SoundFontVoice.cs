@@ -118,7 +118,7 @@ internal sealed class SoundFontVoice
         ApplyLiveParameters();
 
         _filter.Reset();
-        _pos = _start;
+        _pos = 0;
         _wrapped = false;
         _controlRemaining = 0;
         _elapsedInBlock = 0;
@@ -352,32 +352,38 @@ internal sealed class SoundFontVoice
     // ---- audio rate --------------------------------------------------------------------------
 
     /// <summary>Interpolates <paramref name="n"/> points into the mono scratch; returns how many the sample had.</summary>
+    /// <remarks>
+    /// Positions are kept relative to the sample's first point, so the result does not depend on
+    /// where the sample sits in the bank's pool (a subset bank renders bit-identically).
+    /// </remarks>
     private int ReadSamples<T>(T points, int n) where T : struct, ISamplePoints
     {
         var mono = _mono;
         double pos = _pos, step = _step;
-        int start = _start, end = _end, loopStart = _loopStart, loopEnd = _loopEnd;
+        int origin = _start;
+        int end = _end - origin, loopStart = _loopStart - origin, loopEnd = _loopEnd - origin;
         bool looping = _looping;
         for (int i = 0; i < n; i++)
         {
             int idx = (int)pos;
             float f = (float)(pos - idx);
-            int lo = looping && _wrapped ? loopStart : start;
+            int lo = looping && _wrapped ? loopStart : 0;
             int hi = looping ? loopEnd : end;
             float xm1, x0, x1, x2;
             if (idx - 1 >= lo && idx + 2 < hi)
             {
-                xm1 = points[idx - 1];
-                x0 = points[idx];
-                x1 = points[idx + 1];
-                x2 = points[idx + 2];
+                int at = origin + idx;
+                xm1 = points[at - 1];
+                x0 = points[at];
+                x1 = points[at + 1];
+                x2 = points[at + 2];
             }
             else
             {
-                xm1 = Fetch(points, idx - 1);
-                x0 = Fetch(points, idx);
-                x1 = Fetch(points, idx + 1);
-                x2 = Fetch(points, idx + 2);
+                xm1 = Fetch(points, idx - 1, end, loopStart, loopEnd);
+                x0 = Fetch(points, idx, end, loopStart, loopEnd);
+                x1 = Fetch(points, idx + 1, end, loopStart, loopEnd);
+                x2 = Fetch(points, idx + 2, end, loopStart, loopEnd);
             }
             // 4-point, 3rd-order Hermite (Catmull-Rom) interpolation.
             float c1 = 0.5f * (x1 - xm1);
@@ -407,16 +413,17 @@ internal sealed class SoundFontVoice
         return n;
     }
 
-    // The slow path at sample and loop edges: wrap around the loop, silence outside the sample.
-    private float Fetch<T>(T points, int index) where T : struct, ISamplePoints
+    // The slow path at sample and loop edges (positions relative to the sample start): wrap around
+    // the loop, silence outside the sample.
+    private float Fetch<T>(T points, int index, int end, int loopStart, int loopEnd) where T : struct, ISamplePoints
     {
         if (_looping)
         {
-            int length = _loopEnd - _loopStart;
-            if (index >= _loopEnd) index -= length;
-            else if (index < _loopStart && _wrapped) index += length;
+            int length = loopEnd - loopStart;
+            if (index >= loopEnd) index -= length;
+            else if (index < loopStart && _wrapped) index += length;
         }
-        return index >= _start && index < _end ? points[index] : 0f;
+        return index >= 0 && index < end ? points[_start + index] : 0f;
     }
 
     private void Mix(ReadOnlySpan<float> mono, Span<float> left, Span<float> right,

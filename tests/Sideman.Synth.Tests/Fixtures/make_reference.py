@@ -38,6 +38,13 @@ CASES = [
 ]
 
 
+# (bank, program, key) whose pitch is measured: the strongest partial near the key's frequency.
+PITCHES = [(8, 80, 45), (8, 80, 69), (8, 80, 81), (0, 0, 57), (0, 0, 69), (0, 4, 69), (0, 33, 45),
+           (0, 34, 40), (0, 48, 69), (0, 89, 69), (0, 81, 69), (0, 108, 81)]
+PITCH_START = 4800
+PITCH_SIZE = 32768
+
+
 def vlq(n):
     out = [n & 0x7F]
     n >>= 7
@@ -93,6 +100,18 @@ def features(stereo):
     return [round(float(v), 2) for v in envelope], [round(float(v), 2) for v in bands], round(float(balance), 2)
 
 
+def peak_frequency(mono, expected):
+    """Hann window, zero padding to 4x, strongest bin within 6 % of expected, log-parabolic refinement
+    (the same estimate as Analysis.PeakFrequency in the C# tests)."""
+    x = mono[PITCH_START: PITCH_START + PITCH_SIZE] * np.hanning(PITCH_SIZE)
+    n = 4 * PITCH_SIZE
+    mag = np.abs(np.fft.rfft(x, n))
+    lo, hi = int(expected * 0.94 * n / RATE), int(expected * 1.06 * n / RATE)
+    k = lo + int(np.argmax(mag[lo: hi + 1]))
+    a, b, c = np.log(mag[k - 1] + 1e-20), np.log(mag[k] + 1e-20), np.log(mag[k + 1] + 1e-20)
+    return (k + 0.5 * (a - c) / (a - 2 * b + c)) * RATE / n
+
+
 def main():
     version = subprocess.run(["fluidsynth", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     cases = []
@@ -104,13 +123,23 @@ def main():
             cases.append({"name": name, "bank": bank, "program": program, "key": key, "velocity": velocity,
                           "envelopeDb": envelope, "bandsDb": bands, "balanceDb": balance})
             print(name, "peak %.1f dB" % max(envelope), file=sys.stderr)
+        pitches = []
+        for bank, program, key in PITCHES:
+            midi, wav = os.path.join(tmp, "pitch.mid"), os.path.join(tmp, "pitch.wav")
+            write_midi(midi, bank, program, key, 110)
+            expected = 440.0 * 2 ** ((key - 69) / 12)
+            hz = peak_frequency(render(midi, wav).mean(axis=1), expected)
+            pitches.append({"bank": bank, "program": program, "key": key, "hz": round(float(hz), 4)})
+            print(bank, program, key, "%.3f Hz (%+.2f cents)" % (hz, 1200 * np.log2(hz / expected)), file=sys.stderr)
     doc = {"generator": version, "soundFont": os.path.basename(SF2), "sampleRate": RATE, "seconds": SECONDS,
            "noteOffSeconds": NOTE_OFF, "frame": FRAME, "spectrumStart": SPECTRUM_START,
            "spectrumSize": SPECTRUM_SIZE, "bandBaseHz": 50.0, "bandsPerOctave": 3,
            "settings": "fluidsynth -g 1.0 -R 0 -C 0 (gain 1, reverb and chorus off), 4-point interpolation",
-           "cases": cases}
+           "pitchStart": PITCH_START, "pitchSize": PITCH_SIZE, "pitchVelocity": 110,
+           "pitches": pitches, "cases": cases}
     # One line per case keeps the fixture small and its diffs readable.
-    head = json.dumps({k: v for k, v in doc.items() if k != "cases"}, indent=1)[:-2]
+    head = json.dumps({k: v for k, v in doc.items() if k not in ("cases", "pitches")}, indent=1)[:-2]
+    head += ',\n "pitches": [\n' + ",\n".join("  " + json.dumps(p) for p in pitches) + "\n ]"
     body = ",\n".join("  " + json.dumps(c) for c in cases)
     with open(OUT, "w") as f:
         f.write(head + ',\n "cases": [\n' + body + "\n ]\n}\n")
