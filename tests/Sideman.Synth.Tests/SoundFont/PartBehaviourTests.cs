@@ -203,6 +203,28 @@ public sealed class PartBehaviourTests
         Assert.Equal(0, part.ActiveVoiceCount);
     }
 
+    [Fact]
+    public void Part_sends_feed_its_reverb_and_the_tail_outlives_the_voices()
+    {
+        var tone = Sine("tone", 100, 40, 60);
+        var bank = ToBank(Single(tone.Points, tone.Header, Gen(GeneratorType.SampleModes, 1)));
+        (float[] Left, int Voices) Render(float send)
+        {
+            var part = new PartSynth();
+            part.SetSampleRate(48_000);
+            part.SetBank(bank, 0, 0);
+            part.ReverbSend = send;
+            var (left, _) = Renderer.Note(part, 60, 127, 4_800, 24_000);
+            return (left, part.ActiveVoiceCount);
+        }
+        var dry = Render(0f);
+        var wet = Render(0.5f);
+        Assert.Equal(0, dry.Voices);
+        Assert.Equal(0, wet.Voices);
+        Assert.Equal(0.0, Analysis.PeakAbs(dry.Left.AsSpan(12_000)));
+        Assert.True(Analysis.Rms(wet.Left.AsSpan(12_000, 4_800)) > 1e-4, "no reverb tail after the note");
+    }
+
     private static double Goertzel(float[] x, int start, int length, double hz)
     {
         double w = 2 * Math.PI * hz / 48_000, coeff = 2 * Math.Cos(w), s1 = 0, s2 = 0;

@@ -198,4 +198,13 @@ public sealed class VoiceShapeTests
         // A quarter cycle after the delay the pitch peaks at +200 cents (the 25 ms window averages it to ~175).
         Assert.InRange(Analysis.Cents(Analysis.ZeroCrossingFrequency(left.AsSpan(48_000 + 2_400 - 600, 1_200), 48_000), 480), 165, 190);
     }
+
+    [Fact]
+    public void Modulation_envelope_bends_the_pitch()
+    {
+        // Mod env to pitch +1200 cents, instant attack, full sustain: the note sounds an octave up.
+        var part = Part(Gen(GeneratorType.ModEnvToPitch, 1200), Gen(GeneratorType.SustainModEnv, 0));
+        var (left, _) = Renderer.Note(part, 60, 127, 24_000, 24_000);
+        Assert.InRange(Analysis.Cents(Analysis.ZeroCrossingFrequency(left.AsSpan(4_800, 9_600), 48_000), 960), -1.5, 1.5);
+    }
 }
