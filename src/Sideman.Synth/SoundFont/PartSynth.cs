@@ -339,7 +339,8 @@ public sealed class PartSynth
             int exclusive = region[GeneratorType.ExclusiveClass];
             if (exclusive != 0) Choke(exclusive, serial);
             var voice = Allocate();
-            voice.Start(region, bank.SampleData, key, velocity, _controllers, _sampleRate, _options.AttenuationMode, serial);
+            voice.Start(region, bank.SampleData, key, velocity, _controllers, _sampleRate, _options.AttenuationMode, serial,
+                (int)FadeSamples(_options.MinNoteMs));
         }
     }
 

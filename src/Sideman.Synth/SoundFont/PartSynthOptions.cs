@@ -14,6 +14,12 @@ public sealed record PartSynthOptions
 
     public AttenuationMode AttenuationMode { get; init; } = AttenuationMode.Spec;
 
+    /// <summary>
+    /// Shortest note: a note-off that comes sooner waits until then, so a note-on and note-off at the
+    /// same sample (a zero-length drum hit) still sounds.
+    /// </summary>
+    public double MinNoteMs { get; init; } = 10;
+
     /// <summary>Fade time, in ms per 100 dB, for a stolen voice.</summary>
     public double StealFadeMs { get; init; } = 10;
 

@@ -49,6 +49,9 @@ internal sealed class SoundFontVoice
     private double _rateRatio;
     private double _pitchFromKey;
 
+    private long _played;            // samples rendered since the note started
+    private int _minNoteSamples;     // a note-off earlier than this waits (zero-length drum hits still sound)
+    private bool _releasePending;
     private int _controlRemaining;
     private int _elapsedInBlock;
     private double _blockAmpStart, _blockAmpEnd;
@@ -88,7 +91,7 @@ internal sealed class SoundFontVoice
     /// sample points to play. [audio]
     /// </summary>
     public bool Start(SoundFontRegion region, SampleData data, int key, int velocity,
-        ControllerState controllers, double sampleRate, AttenuationMode attenuationMode, long order)
+        ControllerState controllers, double sampleRate, AttenuationMode attenuationMode, long order, int minNoteSamples = 0)
     {
         if (data.Length < 2) return false;
         _region = region;
@@ -125,6 +128,9 @@ internal sealed class SoundFontVoice
         _blockAmpStart = _blockAmpEnd = 0;
         _endAfterBlock = false;
         _gl = _gr = _dgl = _dgr = 0;
+        _played = 0;
+        _minNoteSamples = minNoteSamples;
+        _releasePending = false;
         State = VoiceState.Held;
         return true;
     }
@@ -133,6 +139,17 @@ internal sealed class SoundFontVoice
     public void NoteOff()
     {
         if (State != VoiceState.Held) return;
+        if (_played < _minNoteSamples)
+        {
+            _releasePending = true;   // released by Render once the minimum length has played
+            return;
+        }
+        Release();
+    }
+
+    private void Release()
+    {
+        _releasePending = false;
         State = VoiceState.Released;
         Sustained = false;
         double amp = CurrentEnvelopeAmplitude();
@@ -183,6 +200,16 @@ internal sealed class SoundFontVoice
                 BeginControlBlock();
             }
             int n = Math.Min(count - done, _controlRemaining);
+            if (_releasePending && State == VoiceState.Held)
+            {
+                long wait = _minNoteSamples - _played;
+                if (wait <= 0)
+                {
+                    Release();
+                    continue;
+                }
+                n = (int)Math.Min(n, wait);
+            }
             int produced = _data!.Low24 == null
                 ? ReadSamples(new Points16(_data.High), n)
                 : ReadSamples(new Points24(_data.High, _data.Low24), n);
@@ -192,6 +219,7 @@ internal sealed class SoundFontVoice
                 chorusLeft.Slice(done, n), chorusRight.Slice(done, n), reverbSend, chorusSend);
             _controlRemaining -= n;
             _elapsedInBlock += n;
+            _played += n;
             done += n;
             _modEnv.Advance(n);
             _vibLfo.Advance(n);

@@ -225,6 +225,24 @@ public sealed class PartBehaviourTests
         Assert.True(Analysis.Rms(wet.Left.AsSpan(12_000, 4_800)) > 1e-4, "no reverb tail after the note");
     }
 
+    [Fact]
+    public void A_zero_length_note_still_sounds_for_the_minimum_note_length()
+    {
+        var dc = Dc();
+        var bank = ToBank(Single(dc.Points, dc.Header, Gen(GeneratorType.SampleModes, 1), Gen(GeneratorType.ReleaseVolEnv, -12000)));
+        var part = Renderer.DryPart(bank, 0, 0, 48_000, new PartSynthOptions { MinNoteMs = 10 });
+        var (left, _) = Renderer.Script(part, 4_800, 128, (e, at) =>
+        {
+            if (at == 100) { e.NoteOn(0, 60, 127); e.NoteOff(0, 60); }
+        });
+        // Full level by 5 ms; the release starts at exactly 10 ms (480 samples) and is over soon after.
+        Assert.True(left[100 + 240] > 0.1);
+        Assert.Equal(left[100 + 240], left[100 + 479]);
+        Assert.True(left[100 + 481] < left[100 + 479]);
+        Assert.Equal(0.0, Analysis.PeakAbs(left.AsSpan(100 + 480 + 200)));
+        Assert.Equal(0, part.ActiveVoiceCount);
+    }
+
     private static double Goertzel(float[] x, int start, int length, double hz)
     {
         double w = 2 * Math.PI * hz / 48_000, coeff = 2 * Math.Cos(w), s1 = 0, s2 = 0;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sideman.Synth.SoundFont;
 using Sideman.Synth.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Sideman.Synth.Tests.SoundFont;
 
@@ -15,8 +16,13 @@ namespace Sideman.Synth.Tests.SoundFont;
 public sealed class ReferenceRenderTests
 {
     private readonly FluidR3Fixture _fluid;
+    private readonly ITestOutputHelper _output;
 
-    public ReferenceRenderTests(FluidR3Fixture fluid) => _fluid = fluid;
+    public ReferenceRenderTests(FluidR3Fixture fluid, ITestOutputHelper output)
+    {
+        _fluid = fluid;
+        _output = output;
+    }
 
     private sealed record Case(string Name, int Bank, int Program, int Key, int Velocity, double[] EnvelopeDb, double[] BandsDb, double BalanceDb);
 
@@ -96,6 +102,7 @@ public sealed class ReferenceRenderTests
         Assert.True(bandMean < 2.0, $"{name}: spectrum differs by {bandMean:F2} dB on average");
         Assert.True(bandDiffs.Max(Math.Abs) < 6, $"{name}: a band is off by {bandDiffs.Max(Math.Abs):F1} dB");
 
+        _output.WriteLine($"{name}: envelope mean |diff| {meanAbs:F2} dB (max {diffs.Max(Math.Abs):F2}), spectrum mean |diff| {bandMean:F2} dB (max {bandDiffs.Max(Math.Abs):F2}), balance {balance - c.BalanceDb:F2} dB, global offset {offset:F2} dB");
         Assert.InRange(balance - c.BalanceDb, -1.0, 1.0);
     }
 
