@@ -12,5 +12,6 @@ internal static class CommandCatalog
     [
         BenchCommand.Create(),
         DescribeCommand.Create(),
+        SoundFontSubsetCommand.Create(),
     ];
 }
