@@ -1,0 +1,58 @@
+"""Reads the tokenized dataset the data pipeline writes, per split:
+
+    <dir>/<split>.tokens.npy   int32, every example's tokens concatenated
+    <dir>/<split>.offsets.npy  int64, N+1 offsets: example i is tokens[offsets[i]:offsets[i+1]]
+    <dir>/<split>.meta.jsonl   one JSON object per example (provenance; not needed to train)
+
+and turns it into fixed-size training batches. Each row of a batch starts at an example's first
+token (its conditioning tokens) unless the example is longer than the window, in which case a
+window is cropped at a seeded random start. Rows are right-padded with PAD; the loss ignores PAD.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+
+
+class TokenSplit:
+    def __init__(self, directory: str | Path, split: str, vocab_size: int) -> None:
+        d = Path(directory)
+        tok_path, off_path = d / f"{split}.tokens.npy", d / f"{split}.offsets.npy"
+        for p in (tok_path, off_path):
+            if not p.is_file():
+                raise FileNotFoundError(f"dataset file {p} is missing (run the data pipeline, or pass --data-dir)")
+        self.tokens = np.load(tok_path, mmap_mode="r")
+        self.offsets = np.load(off_path)
+        if self.tokens.dtype != np.int32:
+            raise ValueError(f"{tok_path}: expected int32 tokens, found {self.tokens.dtype}")
+        if self.offsets.dtype != np.int64 or self.offsets.ndim != 1 or len(self.offsets) < 2:
+            raise ValueError(f"{off_path}: expected int64 offsets with N+1 >= 2 entries")
+        if self.offsets[0] != 0 or self.offsets[-1] != len(self.tokens) or np.any(np.diff(self.offsets) < 0):
+            raise ValueError(f"{off_path}: offsets must start at 0, rise monotonically and end at {len(self.tokens)}")
+        if len(self.tokens) and (int(self.tokens.min()) < 0 or int(self.tokens.max()) >= vocab_size):
+            raise ValueError(f"{tok_path}: token ids outside 0..{vocab_size - 1}; vocab.json and dataset disagree")
+        self.split = split
+        self.lengths = np.diff(self.offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @property
+    def n_tokens(self) -> int:
+        return int(self.offsets[-1])
+
+    def example(self, i: int) -> np.ndarray:
+        return np.asarray(self.tokens[self.offsets[i]:self.offsets[i + 1]])
+
+    def batch(self, indices, window: int, pad_id: int, rng: np.random.Generator) -> torch.Tensor:
+        """[len(indices), window + 1] int64: inputs are [:, :-1], targets [:, 1:]."""
+        out = np.full((len(indices), window + 1), pad_id, dtype=np.int64)
+        for row, i in enumerate(indices):
+            ex = self.example(int(i))
+            if len(ex) > window + 1:
+                start = int(rng.integers(0, len(ex) - window))
+                ex = ex[start:start + window + 1]
+            out[row, :len(ex)] = ex
+        return torch.from_numpy(out)
