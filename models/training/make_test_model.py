@@ -23,12 +23,19 @@ from model import CachedDecoder  # noqa: E402
 from vocab_info import load_vocab  # noqa: E402
 
 PREFILL = 7       # tokens given as one prefill chunk before stepping one at a time
-CACHE_LEN = 48    # cache slots the PyTorch reference decoder uses
+CACHE_LEN = 128   # cache slots the PyTorch reference decoder uses
+SEQ_LEN = 100     # long enough that C# crosses a cache bucket (64) while stepping
 
 
 def f32_list(t: torch.Tensor) -> list:
     # repr of a float32 widened to float64 round-trips exactly through JSON into C#'s float.
     return [float(x) for x in t.detach().to(torch.float32).reshape(-1).tolist()]
+
+
+def write_foreign_model(path: Path) -> None:
+    """A valid ONNX file that is not a Sideman model (no contract metadata), for the C# error tests."""
+    lin = torch.nn.Linear(4, 2).eval()
+    torch.onnx.export(lin, (torch.zeros(1, 4),), str(path), opset_version=14, input_names=["x"], output_names=["y"])
 
 
 def main() -> int:
@@ -46,7 +53,7 @@ def main() -> int:
 
     # A fixed sequence drawn from the validation split, so the logits are those of real inputs.
     valid_tokens = np.load(out / "dataset" / "valid.tokens.npy")
-    tokens = [int(t) for t in valid_tokens[:30]]
+    tokens = [int(t) for t in np.resize(valid_tokens, SEQ_LEN)]
     with torch.no_grad():
         full = model(torch.tensor([tokens]))[0]
         dec = CachedDecoder(model, CACHE_LEN)
@@ -63,6 +70,7 @@ def main() -> int:
                    head_dim=model.cfg.head_dim, max_positions=model.cfg.max_positions,
                    tokens=tokens, prefill=PREFILL, full_logits=f32_list(full), stepped_logits=f32_list(stepped),
                    torch_cached_vs_full_max_abs_diff=diff)
+    write_foreign_model(out / "no_contract.onnx")
     (out / "parity.json").write_text(json.dumps(fixture), encoding="utf-8")
     print(f"make_test_model: wrote {out}/tiny.onnx and parity.json ({len(tokens)} tokens, "
           f"PyTorch cached-vs-full max diff {diff:.2e})")
