@@ -27,10 +27,10 @@ MASK_VALUE = -1.0e9
 class ModelConfig:
     vocab_size: int
     n_layers: int = 4
-    d_model: int = 192
+    d_model: int = 256
     n_heads: int = 4
-    d_ff: int = 768
-    max_positions: int = 1024
+    d_ff: int = 1024
+    max_positions: int = 512
     dropout: float = 0.1
     pad_id: int = 0
 
@@ -53,6 +53,13 @@ class ModelConfig:
         return ModelConfig(**{k: v for k, v in d.items() if k in names})
 
 
+def causal_bias(s: int, device) -> torch.Tensor:
+    """[s, s] additive mask: 0 where token i may see token j (j <= i), MASK_VALUE elsewhere."""
+    idx = torch.arange(s, device=device)
+    allowed = idx.unsqueeze(1) >= idx.unsqueeze(0)
+    return torch.where(allowed, torch.zeros(1, device=device), torch.full((1,), MASK_VALUE, device=device))
+
+
 class SelfAttention(nn.Module):
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
@@ -60,40 +67,31 @@ class SelfAttention(nn.Module):
         self.head_dim = cfg.head_dim
         self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model)
         self.out = nn.Linear(cfg.d_model, cfg.d_model)
-        self.drop = nn.Dropout(cfg.dropout)
 
     def forward(
         self,
         x: torch.Tensor,
-        cache_valid: Optional[torch.Tensor] = None,
+        causal_bias: torch.Tensor,
+        cache_bias: Optional[torch.Tensor] = None,
         cache_k: Optional[torch.Tensor] = None,
         cache_v: Optional[torch.Tensor] = None,
     ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """x: [B, S, d]. cache_k/cache_v: [B, H, T, Dh] or None; cache_valid: [T] bool.
+        """x: [B, S, d]. causal_bias: [S, S] additive mask among the new tokens.
+        cache_k/cache_v: [B, H, T, Dh] or None; cache_bias: [T] additive mask over the cache slots.
         Returns (output [B, S, d], new keys [B, H, S, Dh], new values [B, H, S, Dh])."""
         b, s, d = x.shape
         qkv = self.qkv(x).view(b, s, 3, self.n_heads, self.head_dim).permute(2, 0, 3, 1, 4)
         q, k, v = qkv[0], qkv[1], qkv[2]
-        scale = 1.0 / math.sqrt(self.head_dim)
-        q = q * scale
-
-        # Causal mask among the new tokens: token i sees new tokens 0..i.
-        idx = torch.arange(s, device=x.device)
-        causal = idx.unsqueeze(1) >= idx.unsqueeze(0)
-        scores_new = torch.matmul(q, k.transpose(-1, -2))
-        scores_new = torch.where(causal, scores_new, torch.full_like(scores_new, MASK_VALUE))
-
+        q = q * (1.0 / math.sqrt(self.head_dim))
+        scores_new = torch.matmul(q, k.transpose(-1, -2)) + causal_bias
+        # No dropout on the attention matrix: on CPU it costs a quarter of a training step.
         if cache_k is None:
-            probs = self.drop(torch.softmax(scores_new, dim=-1))
-            y = torch.matmul(probs, v)
+            y = torch.matmul(torch.softmax(scores_new, dim=-1), v)
         else:
             t = cache_k.shape[2]
-            scores_cache = torch.matmul(q, cache_k.transpose(-1, -2))
-            scores_cache = torch.where(cache_valid, scores_cache, torch.full_like(scores_cache, MASK_VALUE))
+            scores_cache = torch.matmul(q, cache_k.transpose(-1, -2)) + cache_bias
             probs = torch.softmax(torch.cat([scores_cache, scores_new], dim=-1), dim=-1)
-            probs = self.drop(probs)
             y = torch.matmul(probs[..., :t], cache_v) + torch.matmul(probs[..., t:], v)
-
         y = y.transpose(1, 2).reshape(b, s, d)
         return self.out(y), k, v
 
@@ -111,8 +109,8 @@ class Block(nn.Module):
         )
         self.drop = nn.Dropout(cfg.dropout)
 
-    def forward(self, x, cache_valid=None, cache_k=None, cache_v=None):
-        a, k, v = self.attn(self.ln1(x), cache_valid, cache_k, cache_v)
+    def forward(self, x, causal_bias, cache_bias=None, cache_k=None, cache_v=None):
+        a, k, v = self.attn(self.ln1(x), causal_bias, cache_bias, cache_k, cache_v)
         x = x + self.drop(a)
         x = x + self.drop(self.ff(self.ln2(x)))
         return x, k, v
@@ -154,8 +152,9 @@ class SidemanLM(nn.Module):
             raise ValueError(f"sequence of {s} tokens exceeds max_positions {self.cfg.max_positions}")
         pos = torch.arange(s, device=tokens.device)
         x = self.drop(self.tok_emb(tokens) + self.pos_emb(pos))
+        bias = causal_bias(s, x.device)
         for blk in self.blocks:
-            x, _, _ = blk(x)
+            x, _, _ = blk(x, bias)
         return self._logits(x)
 
     def forward_cached(
@@ -177,10 +176,12 @@ class SidemanLM(nn.Module):
         t = cache_keys[0].shape[2]
         pos = past_length + torch.arange(s, device=tokens.device)
         cache_valid = torch.arange(t, device=tokens.device) < past_length
+        cache_bias = torch.where(cache_valid, torch.zeros(1), torch.full((1,), MASK_VALUE))
         x = self.tok_emb(tokens) + self.pos_emb(pos)
+        bias = causal_bias(s, tokens.device)
         new_k, new_v = [], []
         for blk, ck, cv in zip(self.blocks, cache_keys, cache_values):
-            x, k, v = blk(x, cache_valid, ck, cv)
+            x, k, v = blk(x, bias, cache_bias, ck, cv)
             new_k.append(k)
             new_v.append(v)
         return self._logits(x), new_k, new_v

@@ -47,12 +47,15 @@ class TokenSplit:
         return np.asarray(self.tokens[self.offsets[i]:self.offsets[i + 1]])
 
     def batch(self, indices, window: int, pad_id: int, rng: np.random.Generator) -> torch.Tensor:
-        """[len(indices), window + 1] int64: inputs are [:, :-1], targets [:, 1:]."""
-        out = np.full((len(indices), window + 1), pad_id, dtype=np.int64)
+        """[len(indices), width] int64 with width <= window + 1: inputs are [:, :-1], targets [:, 1:].
+        The width is the longest row's, so a batch of short examples costs no padding compute."""
+        longest = max(int(self.lengths[int(i)]) for i in indices)
+        width = max(2, min(window + 1, longest))
+        out = np.full((len(indices), width), pad_id, dtype=np.int64)
         for row, i in enumerate(indices):
             ex = self.example(int(i))
-            if len(ex) > window + 1:
-                start = int(rng.integers(0, len(ex) - window))
-                ex = ex[start:start + window + 1]
+            if len(ex) > width:
+                start = int(rng.integers(0, len(ex) - width + 1))
+                ex = ex[start:start + width]
             out[row, :len(ex)] = ex
         return torch.from_numpy(out)

@@ -36,8 +36,8 @@ HERE = Path(__file__).resolve().parent
 # Model sizes measured with the C# runtime (see docs/BENCHMARKS.md); "base" is the shipped one.
 PRESETS = {
     "tiny": dict(n_layers=2, d_model=32, n_heads=2, d_ff=64, max_positions=128),
-    "small": dict(n_layers=4, d_model=128, n_heads=4, d_ff=512, max_positions=1024),
-    "base": dict(n_layers=4, d_model=192, n_heads=4, d_ff=768, max_positions=1024),
+    "small": dict(n_layers=4, d_model=128, n_heads=4, d_ff=512, max_positions=512),
+    "base": dict(n_layers=4, d_model=256, n_heads=4, d_ff=1024, max_positions=512),
 }
 
 
