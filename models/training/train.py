@@ -67,6 +67,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--max-minutes", type=float, default=0.0, help="stop with a checkpoint after this long (0 = no limit)")
     ap.add_argument("--threads", type=int, default=0, help="torch CPU threads per process (0 = cores / processes)")
     ap.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint in --out")
+    ap.add_argument("--stop-at-step", type=int, default=0, help="stop (with a checkpoint) at this step, as an interruption would")
     ap.add_argument("--quiet", action="store_true")
     return ap.parse_args(argv)
 
@@ -262,6 +263,9 @@ def main(argv=None) -> int:
             checkpoint(ckpt_path)
             if d.main:
                 plot_history(out, history)
+        if a.stop_at_step and step >= a.stop_at_step and step < a.steps:
+            stopped_early = True
+            break
         if a.max_minutes > 0:
             over = d.all_sum([1.0 if time.time() - t0 > a.max_minutes * 60 else 0.0])[0] > 0
             if over and step < a.steps:
@@ -277,7 +281,7 @@ def main(argv=None) -> int:
                 f.write(json.dumps(h) + "\n")
         plot_history(out, history)
     if stopped_early:
-        log(f"train: stopped after {a.max_minutes} min at step {step}/{a.steps}; "
+        log(f"train: stopped at step {step}/{a.steps}; "
             f"run the same command again to resume from {ckpt_path}")
     else:
         log(f"train: done, {step} steps in {(time.time() - t0) / 60:.1f} min; best valid loss {best:.4f}; "
