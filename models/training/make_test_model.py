@@ -7,6 +7,7 @@ Writes OUT_DIR/{vocab.json, tiny.onnx, parity.json, dataset/, run/}.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -22,9 +23,19 @@ from export_onnx import export, load_checkpoint  # noqa: E402
 from model import CachedDecoder  # noqa: E402
 from vocab_info import load_vocab  # noqa: E402
 
+# The files whose change makes the fixture stale; the C# test fixture hashes the same list.
+SOURCES = ["model.py", "export_onnx.py", "train.py", "token_dataset.py", "synthetic_data.py", "vocab_info.py",
+           "make_test_model.py"]
 PREFILL = 7       # tokens given as one prefill chunk before stepping one at a time
 CACHE_LEN = 128   # cache slots the PyTorch reference decoder uses
 SEQ_LEN = 100     # long enough that C# crosses a cache bucket (64) while stepping
+
+
+def source_hash() -> str:
+    h = hashlib.sha256()
+    for name in SOURCES:
+        h.update((HERE / name).read_bytes())
+    return h.hexdigest()
 
 
 def f32_list(t: torch.Tensor) -> list:
@@ -69,7 +80,7 @@ def main() -> int:
                    vocab_size=model.cfg.vocab_size, n_layers=model.cfg.n_layers, n_heads=model.cfg.n_heads,
                    head_dim=model.cfg.head_dim, max_positions=model.cfg.max_positions,
                    tokens=tokens, prefill=PREFILL, full_logits=f32_list(full), stepped_logits=f32_list(stepped),
-                   torch_cached_vs_full_max_abs_diff=diff)
+                   torch_cached_vs_full_max_abs_diff=diff, source_hash=source_hash())
     write_foreign_model(out / "no_contract.onnx")
     (out / "parity.json").write_text(json.dumps(fixture), encoding="utf-8")
     print(f"make_test_model: wrote {out}/tiny.onnx and parity.json ({len(tokens)} tokens, "

@@ -5,8 +5,8 @@ namespace Sideman.Model.Tests.Onnx;
 
 /// <summary>
 /// The tiny model and PyTorch reference logits made by models/training/make_test_model.py into
-/// build/test-model/. If they are missing (a fresh clone), they are made once, here, with
-/// /usr/bin/python3 (Debian's python3-torch and python3-onnx).
+/// build/test-model/. If they are missing (a fresh clone) or stale (the training sources changed
+/// since), they are made once, here, with /usr/bin/python3 (Debian's python3-torch and python3-onnx).
 /// </summary>
 public sealed class TestModelFixture
 {
@@ -18,7 +18,7 @@ public sealed class TestModelFixture
         Directory = Path.Combine(RepoRoot, "build", "test-model");
         lock (Gate)
         {
-            if (!File.Exists(Path.Combine(Directory, "parity.json")))
+            if (!IsFresh())
             {
                 Generate();
             }
@@ -58,6 +58,30 @@ public sealed class TestModelFixture
     public float[] SteppedLogits { get; }
 
     public string ForeignModelPath => Path.Combine(Directory, "no_contract.onnx");
+
+    /// <summary>Same file list and order as SOURCES in make_test_model.py.</summary>
+    private static readonly string[] Sources =
+        ["model.py", "export_onnx.py", "train.py", "token_dataset.py", "synthetic_data.py", "vocab_info.py", "make_test_model.py"];
+
+    private bool IsFresh()
+    {
+        string parity = Path.Combine(Directory, "parity.json");
+        if (!File.Exists(parity))
+        {
+            return false;
+        }
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(parity));
+        if (!doc.RootElement.TryGetProperty("source_hash", out JsonElement recorded))
+        {
+            return false;
+        }
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (string name in Sources)
+        {
+            sha.AppendData(File.ReadAllBytes(Path.Combine(RepoRoot, "models", "training", name)));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset()) == recorded.GetString();
+    }
 
     private static string FindRepoRoot()
     {
