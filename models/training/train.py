@@ -55,7 +55,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--window", type=int, default=512, help="training sequence length (tokens)")
     ap.add_argument("--batch-size", type=int, default=16, help="sequences per step per process")
-    ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--steps", type=int, default=1500)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--min-lr", type=float, default=1e-4)
     ap.add_argument("--warmup", type=int, default=100)
@@ -64,7 +64,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--eval-every", type=int, default=200)
     ap.add_argument("--eval-batches", type=int, default=8)
     ap.add_argument("--log-every", type=int, default=10)
-    ap.add_argument("--max-minutes", type=float, default=0.0, help="stop with a checkpoint after this long (0 = no limit)")
+    ap.add_argument("--max-minutes", type=float, default=85.0,
+                    help="stop with a checkpoint after this long; run again to resume (0 = no limit)")
     ap.add_argument("--threads", type=int, default=0, help="torch CPU threads per process (0 = cores / processes)")
     ap.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint in --out")
     ap.add_argument("--stop-at-step", type=int, default=0, help="stop (with a checkpoint) at this step, as an interruption would")
