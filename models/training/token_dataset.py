@@ -27,8 +27,8 @@ class TokenSplit:
         self.offsets = np.load(off_path)
         if self.tokens.dtype != np.int32:
             raise ValueError(f"{tok_path}: expected int32 tokens, found {self.tokens.dtype}")
-        if self.offsets.dtype != np.int64 or self.offsets.ndim != 1 or len(self.offsets) < 2:
-            raise ValueError(f"{off_path}: expected int64 offsets with N+1 >= 2 entries")
+        if self.offsets.dtype != np.int64 or self.offsets.ndim != 1 or len(self.offsets) < 1:
+            raise ValueError(f"{off_path}: expected int64 offsets with N+1 entries")
         if self.offsets[0] != 0 or self.offsets[-1] != len(self.tokens) or np.any(np.diff(self.offsets) < 0):
             raise ValueError(f"{off_path}: offsets must start at 0, rise monotonically and end at {len(self.tokens)}")
         if len(self.tokens) and (int(self.tokens.min()) < 0 or int(self.tokens.max()) >= vocab_size):

@@ -139,6 +139,8 @@ def evaluate(model, split: TokenSplit, a, pad_id: int, d: Dist) -> float:
     idx = np.arange(n)[: a.eval_batches * a.batch_size * d.world]
     mine = idx[d.rank::d.world]
     loss, count = 0.0, 0
+    if n == 0:
+        return float("nan")  # no validation split: best.pt falls back to the last checkpoint
     for start in range(0, len(mine), a.batch_size):
         batch = split.batch(mine[start:start + a.batch_size], a.window, pad_id, rng).to(d.device)
         s, c = lm_loss(model, batch, pad_id)
@@ -188,6 +190,8 @@ def main(argv=None) -> int:
     vocab = load_vocab(a.vocab)
     train = TokenSplit(a.data_dir, "train", vocab.size)
     valid = TokenSplit(a.data_dir, "valid", vocab.size)
+    if len(train) == 0:
+        raise SystemExit(f"{a.data_dir}: the train split has no examples")
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
 
