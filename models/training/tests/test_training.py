@@ -150,3 +150,16 @@ def test_dataset_rejects_inconsistent_files(data, tmp_path):
     with pytest.raises(ValueError, match="outside"):
         TokenSplit(d, "train", 3)
     assert len(TokenSplit(d, "train", 4)) == 1
+
+
+def test_training_without_a_validation_split_still_checkpoints(data, tmp_path):
+    d = tmp_path / "ds"
+    d.mkdir()
+    for suffix in ("tokens.npy", "offsets.npy"):
+        (d / f"train.{suffix}").write_bytes((data / "dataset" / f"train.{suffix}").read_bytes())
+    np.save(d / "valid.tokens.npy", np.zeros(0, dtype=np.int32))
+    np.save(d / "valid.offsets.npy", np.zeros(1, dtype=np.int64))
+    args = train_args(data, tmp_path / "r")
+    args[args.index("--data-dir") + 1] = str(d)
+    train.main(args)
+    assert torch.load(tmp_path / "r" / "best.pt")["step"] == 6
