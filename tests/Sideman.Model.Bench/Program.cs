@@ -1,5 +1,6 @@
 // Usage: dotnet run -c Release --project tests/Sideman.Model.Bench -- MODEL.onnx [MODEL.onnx ...]
 // Prints ms per token (prefill and incremental step) at 128 and 512 context on one thread.
+using Sideman.Model;
 using Sideman.Model.Benchmarks;
 
 if (args.Length == 0)
@@ -9,7 +10,15 @@ if (args.Length == 0)
 }
 foreach (string path in args)
 {
-    TokenModelBenchmark.Run(path, Console.Out);
+    try
+    {
+        TokenModelBenchmark.Run(path, Console.Out);
+    }
+    catch (ModelException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
     Console.WriteLine();
 }
 return 0;

@@ -94,37 +94,28 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
 
     public int Capacity { get; }
 
-    public static OnnxTokenModel Load(string path, TokenModelOptions options)
+    /// <summary>A decoder over <paramref name="session"/> (shared: each decoder holds a reference) with its own cache and buffers.</summary>
+    public static OnnxTokenModel Create(OrtSession session, ModelInfo info, int maxContext)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxContext, 1);
-        string runtimeVersion = OrtLibrary.Version;
-        OrtSession session = OrtSession.Open(path, options.IntraOpThreads, OnnxContract.MetadataKeys);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxContext, 1);
+        session.AddRef();
+        OnnxTokenModel? model = null;
         try
         {
-            ModelInfo info = OnnxContract.Validate(session, runtimeVersion);
-            if (info.Layers < 1 || info.Heads < 1 || info.HeadDim < 1 || info.VocabSize < 2 || info.MaxPositions < 1)
-            {
-                throw OnnxContract.Mismatch(session.Path, $"its metadata describes an empty model ({info})");
-            }
-            if (options.VocabPath is { } vocabPath)
-            {
-                string actual = VocabFingerprint.OfFile(vocabPath);
-                if (!string.Equals(actual, info.VocabSha256, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new ModelException(ModelErrorKind.VocabularyMismatch,
-                        $"model file {session.Path} was trained with a different vocabulary than {Path.GetFullPath(vocabPath)} " +
-                        $"(model expects vocab sha256 {Short(info.VocabSha256)}, the file has {Short(actual)}). " +
-                        "Install the model and vocab.json from the same release, or re-export the model.");
-                }
-            }
-            int capacity = Math.Min(options.MaxContext, info.MaxPositions);
-            var model = new OnnxTokenModel(session, info, capacity);
+            model = new OnnxTokenModel(session, info, Math.Min(maxContext, info.MaxPositions));
             model.SelfTest();
             return model;
         }
         catch
         {
-            session.Dispose();
+            if (model is not null)
+            {
+                model.Dispose();
+            }
+            else
+            {
+                session.Release();
+            }
             throw;
         }
     }
@@ -206,7 +197,7 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
         {
             h.Dispose();
         }
-        _session.Dispose();
+        _session.Release();
     }
 
     /// <summary>A multi-token chunk: tensors shaped for this chunk over the same buffers, released afterwards.</summary>
@@ -351,8 +342,6 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
             Reset();
         }
     }
-
-    private static string Short(string sha) => sha.Length > 12 ? sha[..12] + "…" : (sha.Length == 0 ? "(none)" : sha);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"OnnxTokenModel({Info.Path}, {Length}/{Capacity})");

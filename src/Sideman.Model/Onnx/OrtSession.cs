@@ -99,6 +99,20 @@ internal sealed unsafe class OrtSession : IDisposable
         }
     }
 
+    /// <summary>Keeps the native session alive for one more user (a decoder sharing it). Pair with <see cref="Release"/>.</summary>
+    public void AddRef()
+    {
+        bool added = false;
+        _session.DangerousAddRef(ref added);
+        if (!added)
+        {
+            throw new ObjectDisposedException(Path);
+        }
+    }
+
+    public void Release() => _session.DangerousRelease();
+
+    /// <summary>Drops the owner's reference; ORT's session is released when the last user has released too.</summary>
     public void Dispose() => _session.Dispose();
 
     private static string[] ReadNames(OrtApi api, nint session, nint allocator, bool input)
