@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# End-to-end test in a real DAW: Ardour 7 renders a region of chords through the plugin headlessly,
+# and every chord (and every note of it) must be audible in the render; then a parameter change
+# must survive save and reload. See tests/e2e/README.md and ../shared/docs/ARDOUR.md for why
+# each step looks the way it does.
+#
+# Usage: tests/e2e/run-e2e.sh [options]
+#   --bundle PATH     the VST3 bundle to test (default: $SIDEMAN_BUNDLE or ~/.vst3/Sideman.vst3)
+#   --standin         prove the harness with Ardour's own LV2 "ACE Reasonable Synth" instead;
+#                     the persistence check then uses an "ACE Delay" added to the track
+#   --plugin SPEC     plugin as Ardour names it: vst3:NAME or lv2:NAME (default vst3:Sideman)
+#   --persist P|LABEL plugin name and parameter label for the persistence check
+#                     (default "Sideman|Master Volume"); "none" skips the check
+#   --param LABEL=V   set a plugin parameter before rendering (repeatable)
+#   --work DIR        keep every file (session, logs, render) in DIR
+#   --keep            keep the temporary folder even when the test passes
+#   --tries N         attempts per Ardour step (default 4); --timeout S seconds each (default 180)
+# Exit status: 0 when every check passed, 1 otherwise. The last line says which.
+
+set -uo pipefail
+export LC_ALL=C  # Ardour translates operation names; the session range depends on the C ones
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PY=/usr/bin/python3
+SCANNER=/usr/lib/ardour7/ardour-vst3-scanner
+BUNDLE="${SIDEMAN_BUNDLE:-$HOME/.vst3/Sideman.vst3}"
+PLUGIN="vst3:Sideman"
+PERSIST="Sideman|Master Volume"
+PERSIST_ADD=""
+STANDIN=0
+WORK=""
+KEEP=0
+TRIES=4
+TIMEOUT=180
+PARAMS=()
+END_TICKS=76800  # ten bars at 1920 ticks per quarter: the last chord ends in bar 9
+RATE=48000
+END_SAMPLES=$((END_TICKS * RATE * 60 / (120 * 1920)))
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --bundle) BUNDLE="$2"; shift 2 ;;
+    --standin) STANDIN=1; shift ;;
+    --plugin) PLUGIN="$2"; shift 2 ;;
+    --persist) PERSIST="$2"; shift 2 ;;
+    --param) PARAMS+=("$2"); shift 2 ;;
+    --work) WORK="$2"; KEEP=1; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    --tries) TRIES="$2"; shift 2 ;;
+    --timeout) TIMEOUT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    *) echo "run-e2e.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+if [ "$STANDIN" = 1 ]; then
+  PLUGIN="lv2:ACE Reasonable Synth"
+  PERSIST="ACE Delay|Feedback"
+  PERSIST_ADD="lv2:urn:ardour:a-delay"
+fi
+
+say() { printf '[e2e] %s\n' "$*"; }
+die() { say "FAIL: $*"; say "files kept in $WORK"; echo "E2E: FAIL"; exit 1; }
+
+for tool in ardour7-lua ardour7-export "$SCANNER" "$PY" stdbuf timeout; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing: run installer/deps.sh (it installs Debian's ardour)"
+done
+"$PY" -c 'import numpy' 2>/dev/null || die "numpy is missing for $PY: run installer/deps.sh"
+
+if [ -z "$WORK" ]; then WORK="$(mktemp -d /tmp/sideman-e2e.XXXXXX)"; fi
+mkdir -p "$WORK" || die "cannot create $WORK"
+WORK="$(cd "$WORK" && pwd)"
+# A private Ardour config and cache: a fresh config is what makes Ardour honour VST3_PATH,
+# and it keeps the user's own Ardour setup out of (and untouched by) the test.
+export XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+SESSION="$WORK/session"
+SNAPSHOT=e2e
+
+# attempt NAME SUCCESS_REGEX CLEANUP_FN -- COMMAND...: runs COMMAND up to $TRIES times with a
+# timeout, and counts it done once SUCCESS_REGEX has printed (Ardour's tools sometimes abort
+# during teardown, after the work is done, or hang; their exit codes are not the verdict).
+attempt() {
+  local name="$1" ok_re="$2" cleanup="$3"; shift 4
+  local i log start
+  for ((i = 1; i <= TRIES; i++)); do
+    log="$WORK/$name.$i.log"
+    $cleanup
+    start=$SECONDS
+    # The subshell keeps bash's own "Aborted" notices out of the output; the log has everything.
+    (timeout --kill-after=10 "$TIMEOUT" stdbuf -oL -eL "$@" >"$log" 2>&1; exit $?) 2>/dev/null
+    local rc=$?
+    if grep -qE "$ok_re" "$log"; then
+      say "$name: done in $((SECONDS - start)) s (attempt $i, exit code $rc)"
+      LAST_LOG="$log"
+      return 0
+    fi
+    say "$name: attempt $i failed (exit code $rc$([ $rc = 124 ] && echo ', timed out')); last lines of $log:"
+    grep -v '^lua/' "$log" | tail -n 8 | sed 's/^/    /'
+  done
+  return 1
+}
+no_cleanup() { :; }
+fresh_session() { rm -rf "$SESSION"; }
+
+say "work folder: $WORK"
+T0=$SECONDS
+
+# 1. Scan (VST3 only). The scanner exits 0 even when the module fails to load: read its output.
+if [[ "$PLUGIN" == vst3:* ]]; then
+  [ -d "$BUNDLE" ] || die "no bundle at $BUNDLE: run installer/install.sh first (or pass --bundle)"
+  BUNDLE="$(cd "$BUNDLE" && pwd)"
+  name="$(basename "$BUNDLE" .vst3)"
+  [ -f "$BUNDLE/Contents/x86_64-linux/$name.so" ] || die "$BUNDLE lacks Contents/x86_64-linux/$name.so (Ardour needs the module named like the bundle)"
+  # Only the bundle's own folder is searched: HOME points into the work folder so that another
+  # copy in ~/.vst3 cannot stand in for the one under test.
+  export VST3_PATH="$(dirname "$BUNDLE")"
+  export HOME="$WORK/home"; mkdir -p "$HOME"
+  say "scanning $BUNDLE"
+  LD_LIBRARY_PATH=/usr/lib/ardour7 timeout 120 "$SCANNER" -f -v "$BUNDLE" >"$WORK/scan.log" 2>&1
+  sed 's/^/    /' "$WORK/scan.log"
+  if grep -q '\[ERROR\]' "$WORK/scan.log" || ! grep -q "Found Plugin: ${PLUGIN#vst3:}\$" "$WORK/scan.log" \
+      || ! grep -q 'Saved VST3 plugin cache' "$WORK/scan.log"; then
+    [ -f "$XDG_CACHE_HOME/Sideman/sideman.log" ] && { say "plugin log:"; sed 's/^/    /' "$XDG_CACHE_HOME/Sideman/sideman.log"; }
+    die "the scanner did not index ${PLUGIN#vst3:} from $BUNDLE (see above)"
+  fi
+  say "scan: ok"
+fi
+
+# 2. Build the session: MIDI track with the plugin, a region of chords, the session range.
+attempt build-session '^E2E-SESSION-OK' fresh_session -- \
+  ardour7-lua "$HERE/lua/build_session.lua" "$SESSION" "$SNAPSHOT" "$PLUGIN" "$HERE/chords.tsv" \
+  "$WORK/notes.tsv" "$END_TICKS" "${PARAMS[@]}" || die "could not build the session"
+grep '^E2E' "$LAST_LOG" | sed 's/^/    /'
+
+# 3. Render the session range of the master bus (32-bit float, so overs stay visible).
+remove_render() { rm -f "$WORK/render.wav"; }
+attempt export '^\* Done\.' remove_render -- \
+  ardour7-export "$SESSION" "$SNAPSHOT" -b float -o "$WORK/render.wav" || die "ardour7-export never finished"
+[ -s "$WORK/render.wav" ] || die "ardour7-export said done but wrote no $WORK/render.wav"
+
+# 4. Every chord audible, by energy per chord and by each note's fundamental.
+say "checking the render"
+"$PY" "$HERE/check_render.py" "$WORK/render.wav" "$WORK/notes.tsv" --expect-frames "$END_SAMPLES" --rate "$RATE" \
+  | sed 's/^/    /'
+[ "${PIPESTATUS[0]}" = 0 ] || die "the render does not hold every chord (table above); listen to $WORK/render.wav"
+
+# 5. Persistence: change a parameter, save, load the session fresh, read it back.
+if [ "$PERSIST" != none ]; then
+  pplug="${PERSIST%%|*}"; plabel="${PERSIST#*|}"
+  cp -a "$SESSION" "$WORK/persist-session"
+  SESSION="$WORK/persist-session"
+  attempt persist-set '^E2E-PERSIST-SET ' no_cleanup -- \
+    ardour7-lua "$HERE/lua/persist.lua" "$SESSION" "$SNAPSHOT" set "$pplug" "$plabel" auto $PERSIST_ADD \
+    || die "could not change '$plabel' on $pplug and save"
+  grep '^E2E' "$LAST_LOG" | sed 's/^/    /'
+  wanted="$(sed -n 's/^E2E-PERSIST-SET //p' "$LAST_LOG" | tail -n 1)"
+  attempt persist-get '^E2E-PERSIST-GET ' no_cleanup -- \
+    ardour7-lua "$HERE/lua/persist.lua" "$SESSION" "$SNAPSHOT" get "$pplug" "$plabel" \
+    || die "could not reload the saved session"
+  got="$(sed -n 's/^E2E-PERSIST-GET //p' "$LAST_LOG" | tail -n 1)"
+  if ! "$PY" -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(abs(a - b) > 1e-4 * max(1.0, abs(a)))' "$wanted" "$got"; then
+    die "'$plabel' was saved as $wanted but reloads as $got: the plugin state does not keep it"
+  fi
+  say "persistence: '$plabel' saved as $wanted, reloaded as $got"
+fi
+
+say "all checks passed in $((SECONDS - T0)) s ($PLUGIN)"
+if [ "$KEEP" = 0 ]; then rm -rf "$WORK"; fi
+echo "E2E: PASS"
