@@ -2,42 +2,53 @@
 # Installs every system package Sideman's build and tests need on Debian 12, and checks the rest.
 # Idempotent: what is already installed is skipped; a second run only verifies.
 #
-# Usage: installer/deps.sh [--check]
-#   --check   install nothing; report what is missing and exit 1 if anything is
+# Usage: installer/deps.sh [--check] [--for build|all]
+#   --check       install nothing; report what is missing and exit 1 if anything is
+#   --for build   only what building and installing the bundle needs (install.sh uses this)
+#   --for all     also everything the tests need (the default; tests/run-all.sh uses this)
 #
 # Needs root or sudo for apt-get. The .NET 10 SDK is not a Debian package: it is checked, and
 # if it is missing the script says how to get it.
 
 set -uo pipefail
 
-# Debian package -> why we need it. Keep in step with README.md ("Building from source").
-PACKAGES=(
+# Debian package -> why we need it. Keep in step with README.md.
+BUILD_PACKAGES=(
   "g++:the native VST3 bridge and the native test host"
   "cmake:builds native/ and runs the ctest suite (ctest)"
   "make:cmake's default generator"
   "pkg-config:cmake's library lookups"
-  "git:the build stamps versions; .ci/run clones"
+  "git:version stamps; .ci/run clones"
+  "python3:installer helpers, training, tests (always /usr/bin/python3)"
+  "fluid-soundfont-gm:FluidR3_GM, the source of the bundled sounds"
+  "coreutils:timeout, stdbuf"
+)
+TEST_PACKAGES=(
   "ardour:the end-to-end test (ardour7-lua, ardour7-export, ardour-vst3-scanner)"
-  "sox:audio inspection in tests and the demo"
-  "python3:training, tests, analysis (always /usr/bin/python3)"
+  "sox:audio inspection"
   "python3-numpy:render analysis, training"
   "python3-torch:training and the tiny test model (PyTorch 1.13)"
   "python3-onnx:ONNX export at opset 14"
   "python3-matplotlib:the training loss plot"
   "python3-pytest:runs the Python tests"
-  "fluid-soundfont-gm:FluidR3_GM, the source of the bundled sounds"
   "valgrind:memory checks in the native tests"
-  "coreutils:timeout, stdbuf"
 )
 
 CHECK_ONLY=0
-for a in "$@"; do
-  case "$a" in
-    --check) CHECK_ONLY=1 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "deps.sh: unknown option $a (try --help)" >&2; exit 2 ;;
+PROFILE=all
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --check) CHECK_ONLY=1; shift ;;
+    --for) PROFILE="${2:-}"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "deps.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
+case "$PROFILE" in
+  build) PACKAGES=("${BUILD_PACKAGES[@]}") ;;
+  all) PACKAGES=("${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+  *) echo "deps.sh: --for takes build or all, not '$PROFILE'" >&2; exit 2 ;;
+esac
 
 say() { printf '[deps] %s\n' "$*"; }
 
@@ -92,15 +103,18 @@ fi
 # Verify what the build and tests actually call, whatever installed it.
 problems=0
 check() { if eval "$2" >/dev/null 2>&1; then say "works    $1"; else say "BROKEN   $1: $3"; problems=$((problems + 1)); fi; }
-check "ardour7-lua, ardour7-export" "command -v ardour7-lua && command -v ardour7-export" "reinstall Debian's ardour"
-check "ardour-vst3-scanner" "test -x /usr/lib/ardour7/ardour-vst3-scanner" "reinstall Debian's ardour (7.x)"
 check "cmake, ctest, g++" "command -v cmake && command -v ctest && command -v g++" "apt-get install cmake g++"
-check "sox" "command -v sox" "apt-get install sox"
-check "/usr/bin/python3: numpy, torch, onnx, matplotlib, pytest" \
-  "/usr/bin/python3 -c 'import numpy, torch, onnx, matplotlib, pytest'" \
-  "apt-get install python3-numpy python3-torch python3-onnx python3-matplotlib python3-pytest"
+check "/usr/bin/python3" "/usr/bin/python3 -c 'import ctypes'" "apt-get install python3"
 check "FluidR3_GM.sf2" "test -s /usr/share/sounds/sf2/FluidR3_GM.sf2" "apt-get install fluid-soundfont-gm"
 check "npm" "command -v npm" "apt-get install npm"
+if [ "$PROFILE" = all ]; then
+  check "ardour7-lua, ardour7-export" "command -v ardour7-lua && command -v ardour7-export" "reinstall Debian's ardour"
+  check "ardour-vst3-scanner" "test -x /usr/lib/ardour7/ardour-vst3-scanner" "reinstall Debian's ardour (7.x)"
+  check "sox" "command -v sox" "apt-get install sox"
+  check "/usr/bin/python3: numpy, torch, onnx, matplotlib, pytest" \
+    "/usr/bin/python3 -c 'import numpy, torch, onnx, matplotlib, pytest'" \
+    "apt-get install python3-numpy python3-torch python3-onnx python3-matplotlib python3-pytest"
+fi
 
 if command -v dotnet >/dev/null 2>&1 && dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
   say "works    .NET SDK $(dotnet --list-sdks | grep '^10\.' | tail -n 1)"
