@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Builds Sideman.vst3 from a clean clone:
+#   1. dotnet publish of src/Sideman.Plugin (self-contained, trimmed, ReadyToRun) -> build/managed
+#   2. CMake build of native/ (the bridge module, the test host tools, the native tests) -> build/native
+#   3. assembles build/Sideman.vst3/Contents/{x86_64-linux/Sideman.so, Resources/...}
+#   4. writes Contents/Resources/moduleinfo.json by loading the module like a host
+# Idempotent: every run rebuilds the bundle folder from scratch.
+#
+# Usage: installer/build-bundle.sh [--out DIR] [--config Release|Debug] [--skip-managed]
+#                                   [--managed-dir DIR] [--no-tests]
+#   --out DIR          where Sideman.vst3 goes (default: build/)
+#   --skip-managed     reuse build/managed from an earlier run (no dotnet publish)
+#   --managed-dir DIR  take the managed publish from DIR instead of publishing
+#   --no-tests         do not build the native ctest suite
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+out="$repo/build"
+config=Release
+skip_managed=0
+managed_dir=""
+build_tests=ON
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --out) out="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    --config) config="$2"; shift 2 ;;
+    --skip-managed) skip_managed=1; shift ;;
+    --managed-dir) managed_dir="$(cd "$2" && pwd)"; shift 2 ;;
+    --no-tests) build_tests=OFF; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "build-bundle: unknown option '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() { printf 'build-bundle: error: %s\n' "$*" >&2; exit 1; }
+
+arch="$(uname -m)"
+case "$arch" in
+  x86_64) rid=linux-x64; bundle_arch=x86_64-linux ;;
+  aarch64) rid=linux-arm64; bundle_arch=aarch64-linux ;;
+  *) fail "unsupported CPU architecture '$arch'" ;;
+esac
+
+command -v cmake >/dev/null || fail "cmake not found: install it (apt-get install cmake)"
+command -v g++ >/dev/null || fail "g++ not found: install it (apt-get install g++)"
+
+managed_out="$out/managed"
+if [[ -n "$managed_dir" ]]; then
+  managed_out="$managed_dir"
+  step "Managed plugin: using the publish in $managed_out"
+elif [[ $skip_managed -eq 1 ]]; then
+  step "Managed plugin: reusing $managed_out"
+else
+  command -v dotnet >/dev/null || fail "dotnet not found: install the .NET 10 SDK"
+  step "Managed plugin: dotnet publish ($config, $rid, self-contained, trimmed, ReadyToRun)"
+  rm -rf "$managed_out"
+  # TrimMode=partial trims the framework but keeps our own assemblies whole (they are not
+  # marked trimmable), so the [UnmanagedCallersOnly] exports the bridge binds survive.
+  # _EnableConsumingManagedCodeFromNativeHosting keeps CoreLib's ComponentActivator, which
+  # hostfxr's load_assembly_and_get_function_pointer calls (trimming removes it otherwise,
+  # and the runtime then fails with 0x80131513). That makes ILLink warn IL2026 about
+  # native hosting in CoreLib itself, so trim warnings must not be errors here.
+  dotnet publish "$repo/src/Sideman.Plugin/Sideman.Plugin.csproj" -c "$config" -r "$rid" --self-contained \
+    -p:PublishTrimmed=true -p:TrimMode=partial -p:PublishReadyToRun=true \
+    -p:_EnableConsumingManagedCodeFromNativeHosting=true -p:ILLinkTreatWarningsAsErrors=false \
+    -p:DebugType=none -p:GenerateDocumentationFile=false \
+    -o "$managed_out" -nologo -v:minimal || fail "dotnet publish failed (see above)"
+fi
+for f in Sideman.Plugin.dll Sideman.Plugin.runtimeconfig.json libhostfxr.so libcoreclr.so; do
+  [[ -f "$managed_out/$f" ]] || fail "the managed publish in $managed_out lacks $f"
+done
+
+step "Native bridge: cmake ($config) in $out/native"
+cmake -S "$repo/native" -B "$out/native" -DCMAKE_BUILD_TYPE="$config" \
+  -DSIDEMAN_BUILD_TESTS="$build_tests" -DSIDEMAN_BUNDLE="$out/Sideman.vst3" >/dev/null \
+  || fail "cmake configure failed"
+cmake --build "$out/native" -j "$(nproc 2>/dev/null || echo 2)" || fail "native build failed (see above)"
+
+step "Assembling $out/Sideman.vst3"
+bundle="$out/Sideman.vst3"
+staging="$out/.Sideman.vst3.tmp"
+rm -rf "$staging"
+mkdir -p "$staging/Contents/$bundle_arch" "$staging/Contents/Resources"
+cp "$out/native/Sideman.so" "$staging/Contents/$bundle_arch/Sideman.so"
+# The whole self-contained publish: our assemblies plus the .NET runtime (no debug symbols).
+(cd "$managed_out" && find . -type f ! -name '*.pdb' -print0 | \
+  xargs -0 -I{} cp --parents {} "$staging/Contents/Resources/")
+rm -rf "$bundle"
+mv "$staging" "$bundle"
+
+step "Writing moduleinfo.json (loads the module as a host does and starts .NET from the bundle)"
+"$out/native/host/sideman-moduleinfo" "$bundle" "$bundle/Contents/Resources/moduleinfo.json" \
+  || fail "the assembled bundle does not load; see ${XDG_CACHE_HOME:-$HOME/.cache}/Sideman/sideman.log"
+
+size="$(du -sh "$bundle" | cut -f1)"
+bytes="$(du -sb "$bundle" | cut -f1)"
+step "Done: $bundle ($size, $bytes bytes)"

@@ -1,0 +1,30 @@
+// Sideman's identity (docs/CONVENTIONS.md: never change these).
+#pragma once
+
+#include "vst3/base.h"
+
+namespace sideman {
+
+// 1c088231-ab76-4fdb-8142-4941fd40554d
+constexpr vst3::Uid kProcessorUid = vst3::makeUid(0x1C088231, 0xAB764FDB, 0x81424941, 0xFD40554D);
+// 0876aa0b-7a9b-44b6-a802-8ac6f2921c91
+constexpr vst3::Uid kControllerUid = vst3::makeUid(0x0876AA0B, 0x7A9B44B6, 0xA8028AC6, 0xF2921C91);
+
+constexpr const char* kPluginName = "Sideman";
+constexpr const char* kControllerName = "Sideman Controller";
+constexpr const char* kVendor = "Sideman";
+constexpr const char* kSubCategories = "Instrument|Synth";
+constexpr const char* kSdkVersion = "VST 3.7.9";
+constexpr const char* kAudioModuleClass = "Audio Module Class";
+constexpr const char* kControllerClass = "Component Controller Class";
+
+#ifndef SIDEMAN_VERSION
+#error "SIDEMAN_VERSION must be defined by the build (from the VERSION file)"
+#endif
+constexpr const char* kVersion = SIDEMAN_VERSION;
+
+// Message id the processor sends the controller after it loaded a state.
+constexpr const char* kStateMessageId = "Sideman.State";
+constexpr const char* kStateAttribute = "state";
+
+} // namespace sideman

@@ -1,0 +1,460 @@
+#include "processor.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "block_translation.h"
+#include "class_ids.h"
+#include "denormals.h"
+#include "managed_runtime.h"
+#include "message.h"
+#include "stream_io.h"
+#include "utf16.h"
+
+namespace sideman {
+
+using namespace vst3;
+
+namespace {
+SpeakerArrangement arrangementFor(int32_t channels) {
+    return channels == 1 ? SpeakerArr::kMono : channels == 2 ? SpeakerArr::kStereo : (1ull << channels) - 1;
+}
+} // namespace
+
+Processor::Processor(const SmApi& api) : api_(api) {
+    if (api_.describe(&desc_) != SM_OK) desc_ = SmPluginDesc{};
+    desc_.audioOutputBusCount = std::clamp(desc_.audioOutputBusCount, 0, static_cast<int32_t>(SM_MAX_BUSES));
+    for (int32_t i = 0; i < desc_.audioOutputBusCount; ++i)
+        busActive_[static_cast<size_t>(i)] = desc_.audioOutputs[i].kind == SM_BUS_MAIN ? 1 : 0;
+    allocateBlockBuffers();
+}
+
+Processor::~Processor() { terminate(); }
+
+void Processor::allocateBlockBuffers() {
+    events_.resize(kEventCapacity);
+    eventScratch_.resize(kEventCapacity);
+    outEvents_.resize(kOutEventCapacity);
+    points_.resize(kParamPointCapacity);
+    pointScratch_.resize(kParamPointCapacity);
+    buses_.resize(static_cast<size_t>(desc_.audioOutputBusCount));
+    channelPointers_.resize(static_cast<size_t>(desc_.audioOutputBusCount));
+    for (int32_t i = 0; i < desc_.audioOutputBusCount; ++i)
+        channelPointers_[static_cast<size_t>(i)].assign(
+            static_cast<size_t>(std::max(1, desc_.audioOutputs[i].channelCount)), nullptr);
+}
+
+tresult VST3_API Processor::queryInterface(const TUID iid, void** obj) {
+    if (obj == nullptr) return kInvalidArgument;
+    if (offerInterface<IComponent>(iid, FUnknown::iid, this, obj) ||
+        offerInterface<IComponent>(iid, IPluginBase::iid, this, obj) ||
+        offerInterface<IComponent>(iid, IComponent::iid, this, obj) ||
+        offerInterface<IAudioProcessor>(iid, IAudioProcessor::iid, this, obj) ||
+        offerInterface<IProcessContextRequirements>(iid, IProcessContextRequirements::iid, this, obj) ||
+        offerInterface<IConnectionPoint>(iid, IConnectionPoint::iid, this, obj))
+        return kResultOk;
+    *obj = nullptr;
+    return kNoInterface;
+}
+
+tresult VST3_API Processor::initialize(FUnknown* context) {
+    if (handle_ != nullptr) return kResultFalse;
+    if (context != nullptr) {
+        void* host = nullptr;
+        if (context->queryInterface(IHostApplication::iid.bytes, &host) == kResultOk)
+            host_ = static_cast<IHostApplication*>(host);
+    }
+    SmHandle handle = nullptr;
+    if (api_.processorCreate(&handle) != SM_OK || handle == nullptr) {
+        bridgeLog("the managed processor could not be created (see the lines above for the reason)");
+        return kInternalError;
+    }
+    handle_ = handle;
+    return kResultOk;
+}
+
+tresult VST3_API Processor::terminate() {
+    if (active_) setActive(false);
+    if (peer_ != nullptr) {
+        peer_->release();
+        peer_ = nullptr;
+    }
+    if (handle_ != nullptr) {
+        api_.processorDestroy(handle_);
+        handle_ = nullptr;
+    }
+    if (host_ != nullptr) {
+        host_->release();
+        host_ = nullptr;
+    }
+    return kResultOk;
+}
+
+tresult VST3_API Processor::getControllerClassId(TUID classId) {
+    if (classId == nullptr) return kInvalidArgument;
+    std::memcpy(classId, kControllerUid.bytes, sizeof(TUID));
+    return kResultOk;
+}
+
+tresult VST3_API Processor::setIoMode(IoMode) { return kResultOk; }
+
+int32 VST3_API Processor::getBusCount(MediaType type, BusDirection dir) {
+    if (type == kAudio) return dir == kOutput ? desc_.audioOutputBusCount : 0;
+    if (type == kEvent) return dir == kInput ? desc_.eventInputBusCount : desc_.eventOutputBusCount;
+    return 0;
+}
+
+tresult VST3_API Processor::getBusInfo(MediaType type, BusDirection dir, int32 index, BusInfo& bus) {
+    if (index < 0 || index >= getBusCount(type, dir)) return kInvalidArgument;
+    bus = BusInfo{};
+    bus.mediaType = type;
+    bus.direction = dir;
+    if (type == kAudio) {
+        const SmBusInfo& info = desc_.audioOutputs[index];
+        bus.channelCount = info.channelCount;
+        copyUtf16(bus.name, 128, info.name);
+        bus.busType = info.kind == SM_BUS_MAIN ? kMain : kAux;
+        bus.flags = info.kind == SM_BUS_MAIN ? static_cast<uint32>(BusInfo::kDefaultActive) : 0u;
+    } else {
+        bus.channelCount = 16;
+        copyUtf16(bus.name, 128, dir == kInput ? desc_.eventInputName : desc_.eventOutputName);
+        bus.busType = kMain;
+        bus.flags = BusInfo::kDefaultActive;
+    }
+    return kResultOk;
+}
+
+tresult VST3_API Processor::getRoutingInfo(RoutingInfo& inInfo, RoutingInfo& outInfo) {
+    // MIDI in plays the main output.
+    if (inInfo.mediaType != kEvent || inInfo.busIndex != 0 || desc_.audioOutputBusCount == 0) return kResultFalse;
+    outInfo = RoutingInfo{kAudio, 0, -1};
+    return kResultOk;
+}
+
+tresult VST3_API Processor::activateBus(MediaType type, BusDirection dir, int32 index, TBool state) {
+    if (index < 0 || index >= getBusCount(type, dir)) return kInvalidArgument;
+    if (type == kAudio)
+        busActive_[static_cast<size_t>(index)] = state ? 1 : 0;
+    else if (dir == kInput)
+        eventInActive_ = state ? 1 : 0;
+    else
+        eventOutActive_ = state ? 1 : 0;
+    return kResultOk;
+}
+
+tresult VST3_API Processor::setActive(TBool state) {
+    if (handle_ == nullptr) return kNotInitialized;
+    if (state && !active_) {
+        if (!setupDone_) {
+            if (api_.processorSetup(handle_, &setup_) != SM_OK) return kResultFalse;
+            setupDone_ = true;
+        }
+        if (api_.processorSetActive(handle_, 1) != SM_OK) return kResultFalse;
+        active_ = true;
+    } else if (!state && active_) {
+        api_.processorSetActive(handle_, 0);
+        active_ = false;
+        reportAudioThreadTrouble();
+    }
+    return kResultOk;
+}
+
+void Processor::reportAudioThreadTrouble() {
+    int32_t events = droppedEvents_.exchange(0), points = droppedPoints_.exchange(0),
+            failures = managedFailures_.exchange(0);
+    if (events > 0)
+        bridgeLog("dropped " + std::to_string(events) + " input events beyond " + std::to_string(kEventCapacity) +
+                  " per block");
+    if (points > 0)
+        bridgeLog("dropped " + std::to_string(points) + " parameter points beyond " +
+                  std::to_string(kParamPointCapacity) + " per block");
+    if (failures > 0)
+        bridgeLog("the managed process call failed in " + std::to_string(failures) +
+                  " blocks (outputs were silenced there)");
+}
+
+tresult VST3_API Processor::setState(IBStream* state) {
+    if (handle_ == nullptr) return kNotInitialized;
+    std::vector<uint8_t> bytes;
+    std::string error;
+    if (!readWholeStream(state, bytes, error)) {
+        bridgeLog("processor state not loaded: " + error);
+        return kResultFalse;
+    }
+    char16_t message[512] = {};
+    int32_t rc = api_.processorLoadState(handle_, bytes.data(), static_cast<int64_t>(bytes.size()),
+                                         reinterpret_cast<uint16_t*>(message), 512);
+    if (rc != SM_OK) {
+        bridgeLog("processor state rejected (" + std::to_string(bytes.size()) + " bytes): " + utf16ToUtf8(message));
+        return kResultFalse;
+    }
+    sendStateToController(bytes);
+    return kResultOk;
+}
+
+tresult VST3_API Processor::getState(IBStream* state) {
+    if (handle_ == nullptr) return kNotInitialized;
+    if (state == nullptr) return kInvalidArgument;
+    int64_t needed = api_.processorSaveState(handle_, nullptr, 0);
+    std::vector<uint8_t> bytes;
+    // The size can change between the two calls if the engine is busy; retry a few times.
+    for (int attempt = 0; attempt < 4 && needed >= 0; ++attempt) {
+        bytes.resize(static_cast<size_t>(needed));
+        int64_t written = api_.processorSaveState(handle_, bytes.data(), needed);
+        if (written >= 0 && written <= needed) {
+            bytes.resize(static_cast<size_t>(written));
+            std::string error;
+            if (!writeWholeStream(state, bytes.data(), bytes.size(), error)) {
+                bridgeLog("processor state not saved: " + error);
+                return kResultFalse;
+            }
+            return kResultOk;
+        }
+        needed = written;
+    }
+    bridgeLog("processor state not saved: the managed side reported an error");
+    return kResultFalse;
+}
+
+void Processor::sendStateToController(const std::vector<uint8_t>& bytes) {
+    if (peer_ == nullptr || bytes.size() > 0xFFFFFFFFu) return;
+    IMessage* message = allocateMessage(host_);
+    if (message == nullptr) return;
+    message->setMessageID(kStateMessageId);
+    if (IAttributeList* attributes = message->getAttributes())
+        attributes->setBinary(kStateAttribute, bytes.data(), static_cast<uint32>(bytes.size()));
+    peer_->notify(message);
+    message->release();
+}
+
+tresult VST3_API Processor::setBusArrangements(SpeakerArrangement* inputs, int32 numIns,
+                                               SpeakerArrangement* outputs, int32 numOuts) {
+    (void)inputs;
+    if (numIns != 0 || numOuts != desc_.audioOutputBusCount) return kResultFalse;
+    if (numOuts > 0 && outputs == nullptr) return kInvalidArgument;
+    for (int32 i = 0; i < numOuts; ++i)
+        if (outputs[i] != arrangementFor(desc_.audioOutputs[i].channelCount)) return kResultFalse;
+    return kResultTrue;
+}
+
+tresult VST3_API Processor::getBusArrangement(BusDirection dir, int32 index, SpeakerArrangement& arr) {
+    if (dir != kOutput || index < 0 || index >= desc_.audioOutputBusCount) return kInvalidArgument;
+    arr = arrangementFor(desc_.audioOutputs[index].channelCount);
+    return kResultOk;
+}
+
+tresult VST3_API Processor::canProcessSampleSize(int32 size) {
+    if (size == kSample32) return kResultTrue;
+    if (size == kSample64) return desc_.supportsDoublePrecision ? kResultTrue : kResultFalse;
+    return kResultFalse;
+}
+
+uint32 VST3_API Processor::getLatencySamples() { return static_cast<uint32>(std::max(0, desc_.latencySamples)); }
+
+uint32 VST3_API Processor::getTailSamples() {
+    return desc_.tailSamples < 0 ? 0xFFFFFFFFu /* kInfiniteTail */ : static_cast<uint32>(desc_.tailSamples);
+}
+
+uint32 VST3_API Processor::getProcessContextRequirements() {
+    using R = IProcessContextRequirements;
+    return R::kNeedContinousTimeSamples | R::kNeedProjectTimeMusic | R::kNeedBarPositionMusic | R::kNeedCycleMusic |
+           R::kNeedTempo | R::kNeedTimeSignature | R::kNeedTransportState;
+}
+
+tresult VST3_API Processor::setupProcessing(ProcessSetup& setup) {
+    if (handle_ == nullptr) return kNotInitialized;
+    if (active_) return kResultFalse; // only legal while inactive
+    if (!(setup.sampleRate >= 8000.0 && setup.sampleRate <= 384000.0)) {
+        bridgeLog("setupProcessing refused: sample rate " + std::to_string(setup.sampleRate) +
+                  " Hz is outside 8 kHz..384 kHz");
+        return kResultFalse;
+    }
+    if (setup.maxSamplesPerBlock < 1) {
+        bridgeLog("setupProcessing refused: block size " + std::to_string(setup.maxSamplesPerBlock));
+        return kResultFalse;
+    }
+    if (canProcessSampleSize(setup.symbolicSampleSize) != kResultTrue) return kResultFalse;
+    SmSetup next{};
+    next.sampleRate = setup.sampleRate;
+    next.maxBlockSize = std::min(setup.maxSamplesPerBlock, kMaxManagedBlock);
+    next.sampleSize = setup.symbolicSampleSize == kSample64 ? SM_SAMPLE_64 : SM_SAMPLE_32;
+    next.processMode = setup.processMode == kOffline    ? SM_MODE_OFFLINE
+                       : setup.processMode == kPrefetch ? SM_MODE_PREFETCH
+                                                        : SM_MODE_REALTIME;
+    if (api_.processorSetup(handle_, &next) != SM_OK) return kResultFalse;
+    setup_ = next;
+    setupDone_ = true;
+    return kResultOk;
+}
+
+tresult VST3_API Processor::setProcessing(TBool state) {
+    if (handle_ == nullptr) return kNotInitialized;
+    return api_.processorSetProcessing(handle_, state ? 1 : 0) == SM_OK ? kResultOk : kResultFalse;
+}
+
+void Processor::silenceOutputs(ProcessData& data, int32_t numSamples) {
+    if (data.outputs == nullptr) return;
+    for (int32 b = 0; b < data.numOutputs; ++b) {
+        AudioBusBuffers& bus = data.outputs[b];
+        if (bus.channelBuffers32 == nullptr) continue;
+        for (int32 c = 0; c < bus.numChannels; ++c) {
+            if (data.symbolicSampleSize == kSample64) {
+                if (bus.channelBuffers64[c]) std::memset(bus.channelBuffers64[c], 0, sizeof(double) * numSamples);
+            } else if (bus.channelBuffers32[c]) {
+                std::memset(bus.channelBuffers32[c], 0, sizeof(float) * numSamples);
+            }
+        }
+        bus.silenceFlags = bus.numChannels >= 64 ? ~0ull : ((1ull << bus.numChannels) - 1);
+    }
+}
+
+tresult VST3_API Processor::process(ProcessData& data) {
+    if (handle_ == nullptr || !active_) return kNotInitialized;
+    const int32_t numSamples = data.numSamples;
+    if (numSamples < 0) return kInvalidArgument;
+    const int32_t sampleSize = data.symbolicSampleSize == kSample64 ? SM_SAMPLE_64 : SM_SAMPLE_32;
+    if (sampleSize != setup_.sampleSize) {
+        silenceOutputs(data, numSamples);
+        return kInvalidArgument;
+    }
+    DenormalGuard denormals;
+    try {
+        // Gather the whole host block once, then split it into managed-sized chunks.
+        int32_t dropped = 0;
+        const int32_t eventCount =
+            eventInActive_ ? gatherInputEvents(data.inputEvents, numSamples, events_.data(), eventScratch_.data(),
+                                               kEventCapacity, dropped)
+                           : 0;
+        if (dropped) droppedEvents_.fetch_add(dropped, std::memory_order_relaxed);
+        dropped = 0;
+        const int32_t pointCount = gatherParamPoints(data.inputParameterChanges, numSamples, points_.data(),
+                                                     pointScratch_.data(), kParamPointCapacity, dropped);
+        if (dropped) droppedPoints_.fetch_add(dropped, std::memory_order_relaxed);
+        mapTransport(data.processContext, setup_.sampleRate, transport_);
+
+        block_.events = events_.data();
+        block_.eventCount = eventCount;
+        block_.paramPoints = points_.data();
+        block_.paramPointCount = pointCount;
+        if (data.outputs != nullptr)
+            for (int32 b = 0; b < data.numOutputs; ++b) {
+                const int32 n = data.outputs[b].numChannels;
+                data.outputs[b].silenceFlags = n >= 64 ? ~0ull : n <= 0 ? 0 : ((1ull << n) - 1);
+            }
+
+        bool failed = false;
+        int32_t eventCursor = 0, pointCursor = 0;
+        if (numSamples == 0) {
+            processChunk(data, 0, 0, eventCursor, pointCursor, failed); // parameter flush
+        } else {
+            for (int32_t start = 0; start < numSamples; start += setup_.maxBlockSize) {
+                int32_t length = std::min(setup_.maxBlockSize, numSamples - start);
+                processChunk(data, start, length, eventCursor, pointCursor, failed);
+            }
+        }
+        if (failed) {
+            managedFailures_.fetch_add(1, std::memory_order_relaxed);
+            silenceOutputs(data, numSamples);
+        }
+        return kResultOk;
+    } catch (...) {
+        managedFailures_.fetch_add(1, std::memory_order_relaxed);
+        silenceOutputs(data, numSamples);
+        return kInternalError;
+    }
+}
+
+void Processor::processChunk(ProcessData& data, int32_t start, int32_t length, int32_t& eventCursor,
+                             int32_t& pointCursor, bool& failed) {
+    // Events and points are sorted, so each chunk owns a contiguous run of them.
+    const int32_t end = start + length;
+    int32_t eventEnd = eventCursor;
+    const int32_t eventTotal = block_.eventCount;
+    while (eventEnd < eventTotal && (length == 0 || events_[static_cast<size_t>(eventEnd)].sampleOffset < end))
+        ++eventEnd;
+    int32_t pointEnd = pointCursor;
+    const int32_t pointTotal = block_.paramPointCount;
+    while (pointEnd < pointTotal && (length == 0 || points_[static_cast<size_t>(pointEnd)].sampleOffset < end))
+        ++pointEnd;
+    for (int32_t i = eventCursor; i < eventEnd; ++i) events_[static_cast<size_t>(i)].sampleOffset -= start;
+    for (int32_t i = pointCursor; i < pointEnd; ++i) points_[static_cast<size_t>(i)].sampleOffset -= start;
+
+    SmProcessBlock chunk = block_;
+    chunk.numSamples = length;
+    chunk.sampleSize = setup_.sampleSize;
+    chunk.processMode = data.processMode == kOffline    ? SM_MODE_OFFLINE
+                        : data.processMode == kPrefetch ? SM_MODE_PREFETCH
+                                                        : SM_MODE_REALTIME;
+    chunk.events = events_.data() + eventCursor;
+    chunk.eventCount = eventEnd - eventCursor;
+    chunk.paramPoints = points_.data() + pointCursor;
+    chunk.paramPointCount = pointEnd - pointCursor;
+    chunk.outEvents = outEvents_.data();
+    chunk.outEventCapacity = eventOutActive_ ? kOutEventCapacity : 0;
+    chunk.outEventCount = 0;
+    chunk.transport = transport_;
+    advanceTransport(chunk.transport, start);
+
+    const size_t sampleBytes = setup_.sampleSize == SM_SAMPLE_64 ? sizeof(double) : sizeof(float);
+    chunk.outputBusCount = desc_.audioOutputBusCount;
+    chunk.outputs = buses_.data();
+    for (int32_t b = 0; b < desc_.audioOutputBusCount; ++b) {
+        SmAudioBus& bus = buses_[static_cast<size_t>(b)];
+        std::vector<void*>& pointers = channelPointers_[static_cast<size_t>(b)];
+        AudioBusBuffers* host = (data.outputs != nullptr && b < data.numOutputs) ? &data.outputs[b] : nullptr;
+        int32_t channels = 0;
+        if (host != nullptr && host->channelBuffers32 != nullptr && length > 0) {
+            channels = std::min<int32_t>(host->numChannels, static_cast<int32_t>(pointers.size()));
+            for (int32_t c = 0; c < channels; ++c) {
+                auto* base = static_cast<char*>(static_cast<void*>(host->channelBuffers32[c]));
+                pointers[static_cast<size_t>(c)] = base != nullptr ? base + sampleBytes * start : nullptr;
+                if (base == nullptr) channels = c; // a null channel ends the usable run
+            }
+        }
+        bus.channelCount = channels;
+        bus.active = busActive_[static_cast<size_t>(b)];
+        bus.channels = channels > 0 ? pointers.data() : nullptr;
+        bus.silenceFlags = 0;
+        // A bus the host left inactive still gets clean buffers if it passed any.
+        if (!bus.active)
+            for (int32_t c = 0; c < channels; ++c) std::memset(pointers[static_cast<size_t>(c)], 0, sampleBytes * length);
+    }
+
+    int32_t rc = api_.processorProcess(handle_, &chunk);
+    if (rc != SM_OK) failed = true;
+
+    for (int32_t b = 0; b < desc_.audioOutputBusCount && data.outputs != nullptr && b < data.numOutputs; ++b) {
+        const SmAudioBus& bus = buses_[static_cast<size_t>(b)];
+        uint64_t flags = bus.active ? bus.silenceFlags : ~0ull;
+        if (length > 0) data.outputs[b].silenceFlags &= flags; // silent only if silent in every chunk
+    }
+    if (rc == SM_OK && eventOutActive_) {
+        int32_t count = std::clamp(chunk.outEventCount, 0, kOutEventCapacity);
+        emitOutputEvents(outEvents_.data(), count, start, data.outputEvents);
+    }
+    eventCursor = eventEnd;
+    pointCursor = pointEnd;
+}
+
+tresult VST3_API Processor::connect(IConnectionPoint* other) {
+    if (other == nullptr) return kInvalidArgument;
+    if (peer_ != nullptr) return kResultFalse;
+    peer_ = other;
+    peer_->addRef();
+    return kResultOk;
+}
+
+tresult VST3_API Processor::disconnect(IConnectionPoint* other) {
+    if (peer_ == nullptr || other != peer_) return kInvalidArgument;
+    peer_->release();
+    peer_ = nullptr;
+    return kResultOk;
+}
+
+tresult VST3_API Processor::notify(IMessage* message) {
+    // The controller sends nothing the processor needs: parameters reach it through the host.
+    return message != nullptr ? kResultFalse : kInvalidArgument;
+}
+
+} // namespace sideman

@@ -1,0 +1,38 @@
+using System.Reflection;
+using Sideman.Engine;
+using Sideman.Engine.Parameters;
+
+namespace Sideman.Plugin;
+
+/// <summary>
+/// The plugin as a host sees it, in one place: identity, buses, parameters, latency and tail.
+/// The bridge turns this into VST3 (class ids and factory details live in native/).
+/// </summary>
+public static class SidemanPlugin
+{
+    public const string Name = "Sideman";
+    public const string Vendor = "Sideman";
+    public const string Category = "Instrument|Synth";
+    public const string EventInputName = "MIDI In";
+    public const string EventOutputName = "MIDI Out";
+    public const bool SupportsDoublePrecision = true;
+    public const int LatencySamples = 0;
+    /// <summary>-1 = infinite: the band keeps playing with no input, so hosts must keep calling process.</summary>
+    public const int TailSamples = -1;
+
+    public static string Version { get; } =
+        typeof(SidemanPlugin).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Audio outputs in order: the main mix, then one stem per part (inactive until the host enables them).</summary>
+    public static IReadOnlyList<BusDeclaration> AudioOutputs { get; } =
+    [
+        new("Main", 2, IsMain: true),
+        new("Drums", 2, IsMain: false),
+        new("Bass", 2, IsMain: false),
+        new("Keys", 2, IsMain: false),
+        new("Pad", 2, IsMain: false),
+        new("Arp", 2, IsMain: false),
+    ];
+
+    public static ParameterSet Parameters => EngineParameters.All;
+}

@@ -1,0 +1,28 @@
+namespace Sideman.Plugin.State;
+
+/// <summary>CRC-32 (IEEE 802.3, the zip/PNG polynomial), to tell damaged state from good state.</summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = BuildTable();
+
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        uint crc = 0xFFFF_FFFF;
+        foreach (byte b in data)
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return ~crc;
+    }
+
+    private static uint[] BuildTable()
+    {
+        var table = new uint[256];
+        for (uint i = 0; i < 256; i++)
+        {
+            uint c = i;
+            for (int k = 0; k < 8; k++)
+                c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1;
+            table[i] = c;
+        }
+        return table;
+    }
+}
