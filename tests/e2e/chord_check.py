@@ -8,7 +8,9 @@ Notes per chord: every pitch's fundamental must show in the spectrum of the held
 a set distance of the chord's strongest component. The plan keeps a chord's pitches within one
 octave, so no harmonic of one note can stand in for another note's fundamental.
 
-The tail after the last note must fall silent (no hanging voices), and nothing may be NaN/Inf.
+Before the first note the output must be silent (a stray click there is a bug, and in a bounce it
+is an audible one); the tail after the last note must fall silent (no hanging voices); nothing may
+be NaN/Inf.
 """
 
 from dataclasses import dataclass, field
@@ -59,6 +61,7 @@ class Settings:
     max_note_drop_db: float = 30.0  # each fundamental within this of the chord's strongest peak
     tail_s: float = 0.5             # the render's last stretch must be quiet ...
     tail_below_db: float = 40.0     # ... by this much under the quietest chord onset
+    lead_in_peak_db: float = -100.0 # nothing before the first note may peak above this (dBFS)
 
 
 @dataclass
@@ -171,6 +174,13 @@ def check_render(audio, rate, chords, settings=None):
     # RMS over all channels: a chord only on one side still counts as heard.
     power = np.sqrt(np.mean(np.square(audio), axis=1))
 
+    lead_in = audio[:int(math.floor(min(c.onset for c in chords)))] if chords else audio[:0]
+    if lead_in.size and db(float(np.abs(lead_in).max())) > settings.lead_in_peak_db:
+        where = np.nonzero(np.abs(lead_in).max(axis=1) > 10 ** (settings.lead_in_peak_db / 20))[0]
+        problems.append(f"lead-in: output before the first note peaks at {db(float(np.abs(lead_in).max())):.1f} "
+                        f"dBFS ({where.size} samples, first at {', '.join(str(i) for i in where[:4])}); "
+                        "it must be silent")
+
     results = []
     for chord in chords:
         onset = int(math.floor(chord.onset))
@@ -203,6 +213,17 @@ def check_render(audio, rate, chords, settings=None):
             problems.append(f"tail: the last {settings.tail_s:g} s are at {db(rms(tail)):.1f} dBFS, not "
                             f"{settings.tail_below_db:.0f} dB under the quietest chord (hanging notes?)")
     return Report(results, problems)
+
+
+def onset_level_db(audio, rate, chords, settings=None):
+    """RMS over the onset windows of all chords together, in dBFS: one number per render, so two
+    renders of the same region can be compared (a gain parameter must move it by its own amount)."""
+    settings = settings or Settings()
+    if audio.ndim == 1:
+        audio = audio[:, None]
+    width = int(settings.onset_window_s * rate)
+    windows = [audio[int(math.floor(c.onset)):int(math.floor(c.onset)) + width] for c in chords]
+    return db(rms(np.concatenate(windows)))
 
 
 def format_report(report, rate, block=1024):

@@ -9,8 +9,11 @@
 #   --standin         prove the harness with Ardour's own LV2 "ACE Reasonable Synth" instead;
 #                     the persistence check then uses an "ACE Delay" added to the track
 #   --plugin SPEC     plugin as Ardour names it: vst3:NAME or lv2:NAME (default vst3:Sideman)
-#   --persist P|LABEL plugin name and parameter label for the persistence check
-#                     (default "Sideman|Master Volume"); "none" skips the check
+#   --persist P|LABEL[|VALUE]  plugin name, parameter label and new value for the persistence
+#                     check (default "Sideman|Master Volume|-12"; VALUE "auto" picks one);
+#                     "none" skips the check
+#   --persist-gain    the persistence parameter is a gain in dB: also render the reloaded session
+#                     and check it plays that much louder/quieter (on by default for Sideman)
 #   --param LABEL=V   set a plugin parameter before rendering (repeatable)
 #   --work DIR        keep every file (session, logs, render) in DIR
 #   --keep            keep the temporary folder even when the test passes
@@ -25,8 +28,9 @@ PY=/usr/bin/python3
 SCANNER=/usr/lib/ardour7/ardour-vst3-scanner
 BUNDLE="${SIDEMAN_BUNDLE:-$HOME/.vst3/Sideman.vst3}"
 PLUGIN="vst3:Sideman"
-PERSIST="Sideman|Master Volume"
+PERSIST="Sideman|Master Volume|-12"
 PERSIST_ADD=""
+PERSIST_GAIN=1
 STANDIN=0
 WORK=""
 KEEP=0
@@ -42,20 +46,22 @@ while [ $# -gt 0 ]; do
     --bundle) BUNDLE="$2"; shift 2 ;;
     --standin) STANDIN=1; shift ;;
     --plugin) PLUGIN="$2"; shift 2 ;;
-    --persist) PERSIST="$2"; shift 2 ;;
+    --persist) PERSIST="$2"; PERSIST_GAIN=0; shift 2 ;;
+    --persist-gain) PERSIST_GAIN=1; shift ;;
     --param) PARAMS+=("$2"); shift 2 ;;
     --work) WORK="$2"; KEEP=1; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --tries) TRIES="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "run-e2e.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 if [ "$STANDIN" = 1 ]; then
   PLUGIN="lv2:ACE Reasonable Synth"
-  PERSIST="ACE Delay|Feedback"
+  PERSIST="ACE Delay|Feedback|auto"
   PERSIST_ADD="lv2:urn:ardour:a-delay"
+  PERSIST_GAIN=0
 fi
 
 say() { printf '[e2e] %s\n' "$*"; }
@@ -128,7 +134,7 @@ fi
 
 # 2. Build the session: MIDI track with the plugin, a region of chords, the session range.
 attempt build-session '^E2E-SESSION-OK' fresh_session -- \
-  ardour7-lua "$HERE/lua/build_session.lua" "$SESSION" "$SNAPSHOT" "$PLUGIN" "$HERE/chords.tsv" \
+  ardour7-lua -- "$HERE/lua/build_session.lua" "$SESSION" "$SNAPSHOT" "$PLUGIN" "$HERE/chords.tsv" \
   "$WORK/notes.tsv" "$END_TICKS" "${PARAMS[@]}" || die "could not build the session"
 grep '^E2E' "$LAST_LOG" | sed 's/^/    /'
 
@@ -146,22 +152,34 @@ say "checking the render"
 
 # 5. Persistence: change a parameter, save, load the session fresh, read it back.
 if [ "$PERSIST" != none ]; then
-  pplug="${PERSIST%%|*}"; plabel="${PERSIST#*|}"
+  IFS='|' read -r pplug plabel pvalue <<<"$PERSIST"
+  [ -n "$plabel" ] || die "--persist wants PLUGIN|LABEL[|VALUE], got '$PERSIST'"
   cp -a "$SESSION" "$WORK/persist-session"
   SESSION="$WORK/persist-session"
   attempt persist-set '^E2E-PERSIST-SET ' no_cleanup -- \
-    ardour7-lua "$HERE/lua/persist.lua" "$SESSION" "$SNAPSHOT" set "$pplug" "$plabel" auto $PERSIST_ADD \
+    ardour7-lua -- "$HERE/lua/persist.lua" "$SESSION" "$SNAPSHOT" set "$pplug" "$plabel" "${pvalue:-auto}" $PERSIST_ADD \
     || die "could not change '$plabel' on $pplug and save"
   grep '^E2E' "$LAST_LOG" | sed 's/^/    /'
   wanted="$(sed -n 's/^E2E-PERSIST-SET //p' "$LAST_LOG" | tail -n 1)"
+  before="$(sed -n 's/^E2E-PERSIST-OLD //p' "$LAST_LOG" | tail -n 1)"
   attempt persist-get '^E2E-PERSIST-GET ' no_cleanup -- \
-    ardour7-lua "$HERE/lua/persist.lua" "$SESSION" "$SNAPSHOT" get "$pplug" "$plabel" \
+    ardour7-lua -- "$HERE/lua/persist.lua" "$SESSION" "$SNAPSHOT" get "$pplug" "$plabel" \
     || die "could not reload the saved session"
   got="$(sed -n 's/^E2E-PERSIST-GET //p' "$LAST_LOG" | tail -n 1)"
   if ! "$PY" -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(abs(a - b) > 1e-4 * max(1.0, abs(a)))' "$wanted" "$got"; then
     die "'$plabel' was saved as $wanted but reloads as $got: the plugin state does not keep it"
   fi
-  say "persistence: '$plabel' saved as $wanted, reloaded as $got"
+  say "persistence: '$plabel' changed from $before, saved as $wanted, reloaded as $got"
+  if [ "$PERSIST_GAIN" = 1 ]; then
+    # The host shows the restored value; the plugin must also play at it.
+    remove_reloaded() { rm -f "$WORK/render-reloaded.wav"; }
+    attempt export-reloaded '^\* Done\.' remove_reloaded -- \
+      ardour7-export "$SESSION" "$SNAPSHOT" -b float -o "$WORK/render-reloaded.wav" || die "could not render the reloaded session"
+    change="$("$PY" -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$before" "$got")"
+    "$PY" "$HERE/compare_levels.py" "$WORK/render.wav" "$WORK/render-reloaded.wav" "$WORK/notes.tsv" \
+      --expect-db "$change" | sed 's/^/    /'
+    [ "${PIPESTATUS[0]}" = 0 ] || die "the reloaded session does not play at the restored '$plabel'"
+  fi
 fi
 
 say "all checks passed in $((SECONDS - T0)) s ($PLUGIN)"

@@ -12,7 +12,8 @@ import wave
 
 import numpy as np
 
-from chord_check import Note, Settings, check_render, group_chords, load_notes, midi_to_hz, validate_plan
+from chord_check import (Note, Settings, check_render, group_chords, load_notes, midi_to_hz, onset_level_db,
+                         validate_plan)
 from wav_reader import WavError, read_wav
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -96,6 +97,13 @@ class RenderCheckTest(unittest.TestCase):
         report = check_render(np.zeros((END, 2)), RATE, self.chords)
         self.assertEqual(8, sum(1 for r in report.chords if r.problems))
 
+    def test_a_click_before_the_first_note_fails(self):
+        audio = synth(self.notes)
+        audio[2048::2048][:40] = 1.7e-5  # like the stray -95 dBFS impulses seen once in a real render
+        report = check_render(audio, RATE, self.chords)
+        self.assertFalse(report.ok)
+        self.assertTrue(any(p.startswith("lead-in") and "2048" in p for p in report.problems), report.problems)
+
     def test_nan_fails(self):
         audio = synth(self.notes)
         audio[500000, 1] = np.nan
@@ -110,6 +118,22 @@ class RenderCheckTest(unittest.TestCase):
     def test_chords_too_close_together_are_rejected(self):
         bad = [Note("A", 60, 0, RATE, 100), Note("B", 62, RATE * 1.1, RATE * 2, 100)]
         self.assertTrue(any("too soon" in p for p in validate_plan(group_chords(bad), RATE, Settings())))
+
+
+class OnsetLevelTest(unittest.TestCase):
+    def test_a_gain_moves_the_onset_level_by_its_own_amount(self):
+        chords = group_chords(plan_notes())
+        audio = synth(plan_notes())
+        before = onset_level_db(audio, RATE, chords)
+        after = onset_level_db(audio * 10 ** (-12 / 20), RATE, chords)
+        self.assertAlmostEqual(-12.0, after - before, places=6)
+
+    def test_only_the_onset_windows_count(self):
+        chords = group_chords(plan_notes())
+        audio = synth(plan_notes())
+        louder_gaps = audio.copy()
+        louder_gaps[:int(chords[0].onset)] += 0.5  # loud noise before the first chord only
+        self.assertAlmostEqual(onset_level_db(audio, RATE, chords), onset_level_db(louder_gaps, RATE, chords))
 
 
 class NotesFileTest(unittest.TestCase):

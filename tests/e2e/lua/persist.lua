@@ -76,14 +76,26 @@ end
 
 local target
 if value == nil or value == "auto" then
+	-- A gain in dB may reach down to -inf: use the top 60 units of such a range.
+	local lower, upper = pd.lower, pd.upper
+	if lower == -math.huge then lower = upper - 60 end
+	if upper == math.huge then upper = lower + 60 end
 	-- 37% of the way up, or 71% if that is where it already is: never the current value.
-	target = pd.lower + 0.37 * (pd.upper - pd.lower)
-	if math.abs(target - current) < 0.05 * (pd.upper - pd.lower) then target = pd.lower + 0.71 * (pd.upper - pd.lower) end
+	target = lower + 0.37 * (upper - lower)
+	if math.abs(target - current) < 0.05 * (upper - lower) then target = lower + 0.71 * (upper - lower) end
 else
 	target = tonumber(value) or fail("value must be a number or auto, got " .. value)
 end
 ARDOUR.LuaAPI.set_processor_param(proc, idx, target)
 local now = ARDOUR.LuaAPI.get_processor_param(proc, idx, true)
-print(string.format("E2E: %s '%s' range %g..%g: %g -> %g", plugin_name, label, pd.lower, pd.upper, current, now))
+print(string.format("E2E: %s '%s' range %g..%g: %g -> %g (asked for %g)", plugin_name, label, pd.lower, pd.upper, current, now, target))
+if now ~= now or math.abs(now - current) < 1e-6 * math.max(1, math.abs(current)) then
+	fail(string.format("setting '%s' to %g left it at %g: the check would prove nothing", label, target, now))
+end
+print(string.format("E2E-PERSIST-OLD %.9g", current))
+-- A VST3 host hands parameter changes to the processor in its next process() call; saving before
+-- that stores the processor's old value (see the report in README.md). Let cycles run first, as
+-- they would in a DAW between a knob turn and a save.
+if not ARDOUR.LuaAPI.wait_for_process_callback(4, 2000) then fail("the engine ran no process cycle in 2 s") end
 Session:save_state("", false, false, false, false, false)
 print(string.format("E2E-PERSIST-SET %.9g", now))
