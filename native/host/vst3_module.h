@@ -18,6 +18,9 @@ public:
     // bundlePath: ".../Sideman.vst3". Returns false with error on failure.
     bool load(const std::string& bundlePath, std::string& error);
     void unload();
+    // Releases the factory (as a host does before unloading) but keeps the library mapped,
+    // so exported counters can still be read.
+    void releaseFactory();
 
     vst3::IPluginFactory* factory() const { return factory_; }
     // IPluginFactory3 if the module offers it (owned by this object), else null.

@@ -65,7 +65,7 @@ bool Vst3Module::load(const std::string& bundlePath, std::string& error) {
     return true;
 }
 
-void Vst3Module::unload() {
+void Vst3Module::releaseFactory() {
     if (factory3_ != nullptr) {
         factory3_->release();
         factory3_ = nullptr;
@@ -74,6 +74,10 @@ void Vst3Module::unload() {
         factory_->release();
         factory_ = nullptr;
     }
+}
+
+void Vst3Module::unload() {
+    releaseFactory();
     if (library_ != nullptr) {
         using ExitFn = bool (*)();
         if (auto exitFn = reinterpret_cast<ExitFn>(dlsym(library_, "ModuleExit"))) exitFn();

@@ -185,7 +185,7 @@ bool ManagedRuntime::start(std::string& reason) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     char line[160];
     std::snprintf(line, sizeof line, ".NET runtime started from the bundle in %.1f ms", ms);
-    managedLog(api_, "[bridge] " + std::string(line) + " (" + resources + ")");
+    managedLog(api_, std::string(line) + " (" + resources + ")");
     return true;
 }
 
@@ -205,7 +205,7 @@ void managedLog(const SmApi& api, const std::string& message) {
 void bridgeLog(const std::string& message) {
     try {
         if (const SmApi* api = ManagedRuntime::instance().startedApi()) {
-            managedLog(*api, "[bridge] " + message);
+            managedLog(*api, message); // the managed logger tags lines itself
             return;
         }
     } catch (...) {

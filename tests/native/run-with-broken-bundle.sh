@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs a test against a damaged copy of the bundle, with a fresh private log folder.
+# Usage: run-with-broken-bundle.sh TEST_BINARY BUNDLE WORKDIR MODE
+#   MODE no-resources: Contents/Resources is missing (the managed plugin and the runtime)
+#   MODE no-hostfxr:   Resources is there but libhostfxr.so is not
+set -euo pipefail
+binary="$1"; bundle="$2"; work="$3"; mode="$4"
+[[ -d "$bundle/Contents" ]] || { echo "no bundle at $bundle: run installer/build-bundle.sh first" >&2; exit 1; }
+rm -rf "$work"
+mkdir -p "$work/cache" "$work/Sideman.vst3/Contents"
+cp -r "$bundle/Contents/x86_64-linux" "$work/Sideman.vst3/Contents/"
+case "$mode" in
+  no-resources) expect="Resources folder is missing" ;;
+  no-hostfxr)
+    cp -r "$bundle/Contents/Resources" "$work/Sideman.vst3/Contents/"
+    rm "$work/Sideman.vst3/Contents/Resources/libhostfxr.so"
+    expect="libhostfxr.so is missing" ;;
+  *) echo "unknown mode $mode" >&2; exit 2 ;;
+esac
+SIDEMAN_BUNDLE="$work/Sideman.vst3" XDG_CACHE_HOME="$work/cache" SIDEMAN_EXPECT_IN_LOG="$expect" \
+  exec "$binary" broken_bundle_fails_politely
