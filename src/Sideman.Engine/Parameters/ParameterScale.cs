@@ -24,8 +24,14 @@ public abstract class ParameterScale
     /// <summary>[main] Parses user text (units already stripped) into a plain value.</summary>
     public abstract bool TryParse(string text, out double plain);
 
-    protected static string FormatNumber(double value, int decimals) =>
-        value.ToString(decimals switch { 0 => "0", 1 => "0.0", 2 => "0.00", _ => "0.000" }, CultureInfo.InvariantCulture);
+    protected static string FormatNumber(double value, int decimals)
+    {
+        decimals = Math.Clamp(decimals, 0, 3);
+        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        if (rounded == 0)
+            rounded = 0; // never show "-0.00"
+        return rounded.ToString(decimals switch { 0 => "0", 1 => "0.0", 2 => "0.00", _ => "0.000" }, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Invariant parsing that also accepts a decimal comma, since users type what their locale taught them.</summary>
     protected static bool TryParseNumber(string text, out double value)

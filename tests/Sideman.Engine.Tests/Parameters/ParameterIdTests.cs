@@ -1,0 +1,123 @@
+using Sideman.Engine.Parameters;
+
+namespace Sideman.Engine.Tests.Parameters;
+
+public class ParameterIdTests
+{
+    /// <summary>
+    /// The ids hosts store in saved projects and automation lanes. Values computed independently
+    /// (FNV-1a 32-bit over UTF-8, masked to 31 bits). If this test fails, a released id changed:
+    /// that breaks users' songs. Add new parameters here; never edit an existing line.
+    /// </summary>
+    public static readonly TheoryData<string, uint> Golden = new()
+    {
+        { "master.volume", 210578705 },
+        { "synth.attack", 1426898125 },
+        { "synth.release", 1693837806 },
+        { "midi.sustain", 1090373183 },
+        { "midi.modwheel", 1980542441 },
+        { "midi.pitchbend", 1668721127 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Golden))]
+    public void Declared_parameter_keeps_its_golden_id(string stringId, uint expected)
+    {
+        ParameterDefinition? parameter = EngineParameters.All.Find(stringId);
+        Assert.NotNull(parameter);
+        Assert.Equal(expected, parameter.Id);
+    }
+
+    [Fact]
+    public void Every_declared_parameter_is_in_the_golden_list()
+    {
+        var golden = Golden.Select(row => (string)row[0]).ToHashSet();
+        var undeclaredInGolden = EngineParameters.All.All.Select(p => p.StringId).Where(id => !golden.Contains(id)).ToList();
+        Assert.Empty(undeclaredInGolden);
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_fit_31_bits()
+    {
+        var ids = EngineParameters.All.All.Select(p => p.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.True(id <= 0x7FFF_FFFF));
+        Assert.Equal(EngineParameters.All.Count, EngineParameters.All.All.Select(p => p.StringId).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("a", 0xE40C292Cu & 0x7FFF_FFFF)]      // published FNV-1a test vectors
+    [InlineData("foobar", 0xBF9CF968u & 0x7FFF_FFFF)]
+    [InlineData("", 0x811C9DC5u & 0x7FFF_FFFF)]
+    public void Hash_is_fnv1a_masked_to_31_bits(string text, uint expected)
+    {
+        Assert.Equal(expected, ParameterId.FromString(text));
+    }
+
+    [Fact]
+    public void Hash_collision_is_detected_at_startup_naming_both_ids()
+    {
+        // "p.368724" and "p.798200" collide under FNV-1a/31 (found by exhaustive search).
+        Assert.Equal(ParameterId.FromString("p.368724"), ParameterId.FromString("p.798200"));
+        var declare = new ParameterDeclarations();
+        declare.Linear("p.368724", "One", "One", "", 0, 1, 0);
+        declare.Linear("p.798200", "Two", "Two", "", 0, 1, 0);
+        var error = Assert.Throws<InvalidOperationException>(() => declare.Build());
+        Assert.Contains("p.368724", error.Message);
+        Assert.Contains("p.798200", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_string_id_is_rejected()
+    {
+        var declare = new ParameterDeclarations();
+        declare.Linear("same", "One", "One", "", 0, 1, 0);
+        declare.Linear("same", "Two", "Two", "", 0, 1, 0);
+        Assert.Contains("twice", Assert.Throws<InvalidOperationException>(() => declare.Build()).Message);
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("ümlaut")]
+    [InlineData("")]
+    [InlineData("a.very.long.identifier.that.does.not.fit.into.the.sixty.four.byte.abi.field")]
+    public void Ids_the_bridge_cannot_carry_are_rejected(string stringId)
+    {
+        var declare = new ParameterDeclarations();
+        declare.Linear(stringId, "T", "T", "", 0, 1, 0);
+        Assert.Throws<InvalidOperationException>(() => declare.Build());
+    }
+
+    [Fact]
+    public void Index_is_declaration_order_and_lookup_by_id_finds_it()
+    {
+        for (int i = 0; i < EngineParameters.All.Count; i++)
+        {
+            ParameterDefinition p = EngineParameters.All[i];
+            Assert.Equal(i, p.Index);
+            Assert.True(EngineParameters.All.TryGetIndex(p.Id, out int found));
+            Assert.Equal(i, found);
+        }
+        Assert.False(EngineParameters.All.TryGetIndex(12345, out _));
+    }
+
+    [Fact]
+    public void Midi_controller_targets_are_hidden_unsaved_and_mapped()
+    {
+        Assert.Equal(64, EngineParameters.SustainPedal.MidiController);
+        Assert.Equal(1, EngineParameters.ModWheel.MidiController);
+        Assert.Equal(129, EngineParameters.PitchBend.MidiController);
+        foreach (ParameterDefinition p in new[] { EngineParameters.SustainPedal, EngineParameters.ModWheel, EngineParameters.PitchBend })
+        {
+            Assert.True(p.Has(ParameterFlags.Hidden));
+            Assert.False(p.IsPersisted);
+        }
+        foreach (ParameterDefinition p in new[] { EngineParameters.MasterVolume, EngineParameters.SynthAttack, EngineParameters.SynthRelease })
+        {
+            Assert.True(p.Has(ParameterFlags.Automatable));
+            Assert.False(p.Has(ParameterFlags.Hidden));
+            Assert.True(p.IsPersisted);
+            Assert.Equal(-1, p.MidiController);
+        }
+    }
+}
