@@ -93,22 +93,39 @@ SNAPSHOT=e2e
 # abort at teardown after the work is done, and sometimes hang in start_audio_export (measured on
 # this 2-core machine under load: of 10 exports, 3 hung and 1 aborted after "Done", with Ardour's
 # own LV2 synth as with Sideman), so their exit codes are not the verdict.
+# With WATCH_FILE set, an attempt whose WATCH_FILE is still under 64 KiB after STALL_S seconds is
+# stopped early: a hung export never writes past the WAV header, a working one writes megabytes
+# within seconds.
+WATCH_FILE=""
+STALL_S=15
 attempt() {
   local name="$1" ok_re="$2" cleanup="$3" limit="$4"; shift 5
-  local i log start
+  local i log start rc
   for ((i = 1; i <= TRIES; i++)); do
     log="$WORK/$name.$i.log"
     $cleanup
     start=$SECONDS
     # The subshell keeps bash's own "Aborted" notices out of the output; the log has everything.
-    (timeout --kill-after=10 "$limit" stdbuf -oL -eL "$@" >"$log" 2>&1; exit $?) 2>/dev/null
-    local rc=$?
+    (
+      timeout --kill-after=10 "$limit" stdbuf -oL -eL "$@" >"$log" 2>&1 &
+      pid=$!
+      while [ -n "$WATCH_FILE" ] && kill -0 "$pid" 2>/dev/null; do
+        sleep 1
+        if [ $((SECONDS - start)) -ge "$STALL_S" ] && [ "$(stat -c %s "$WATCH_FILE" 2>/dev/null || echo 0)" -lt 65536 ]; then
+          echo "[e2e] stalled: $WATCH_FILE still under 64 KiB after $STALL_S s" >>"$log"
+          kill -TERM "$pid" 2>/dev/null
+          break
+        fi
+      done
+      wait "$pid"
+    ) 2>/dev/null
+    rc=$?
     if grep -qE "$ok_re" "$log"; then
       say "$name: done in $((SECONDS - start)) s (attempt $i, exit code $rc)"
       LAST_LOG="$log"
       return 0
     fi
-    say "$name: attempt $i failed (exit code $rc$([ $rc = 124 ] && echo ', timed out')); last lines of $log:"
+    say "$name: attempt $i failed after $((SECONDS - start)) s (exit code $rc$([ $rc = 124 ] && echo ', timed out')); last lines of $log:"
     grep -v '^lua/' "$log" | tail -n 8 | sed 's/^/    /'
   done
   return 1
@@ -148,8 +165,10 @@ grep '^E2E' "$LAST_LOG" | sed 's/^/    /'
 
 # 3. Render the session range of the master bus (32-bit float, so overs stay visible).
 remove_render() { rm -f "$WORK/render.wav"; }
+WATCH_FILE="$WORK/render.wav"
 attempt export '^\* Done\.' remove_render "$EXPORT_TIMEOUT" -- \
   ardour7-export "$SESSION" "$SNAPSHOT" -b float -o "$WORK/render.wav" || die "ardour7-export never finished"
+WATCH_FILE=""
 [ -s "$WORK/render.wav" ] || die "ardour7-export said done but wrote no $WORK/render.wav"
 
 # 4. Every chord audible, by energy per chord and by each note's fundamental.
@@ -181,8 +200,10 @@ if [ "$PERSIST" != none ]; then
   if [ "$PERSIST_GAIN" = 1 ]; then
     # The host shows the restored value; the plugin must also play at it.
     remove_reloaded() { rm -f "$WORK/render-reloaded.wav"; }
+    WATCH_FILE="$WORK/render-reloaded.wav"
     attempt export-reloaded '^\* Done\.' remove_reloaded "$EXPORT_TIMEOUT" -- \
       ardour7-export "$SESSION" "$SNAPSHOT" -b float -o "$WORK/render-reloaded.wav" || die "could not render the reloaded session"
+    WATCH_FILE=""
     change="$("$PY" -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$before" "$got")"
     "$PY" "$HERE/compare_levels.py" "$WORK/render.wav" "$WORK/render-reloaded.wav" "$WORK/notes.tsv" \
       --expect-db "$change" | sed 's/^/    /'
