@@ -118,8 +118,13 @@ public sealed class SidemanEngine
     /// <summary>[any] A parameter's current plain value.</summary>
     public double GetPlainValue(ParameterDefinition parameter) => Volatile.Read(ref _plain[parameter.Index]);
 
-    /// <summary>[main] Before warm-up blocks: remember the user's values so warm-up automation leaves no trace.</summary>
-    public void BeginWarmUp() => _plain.CopyTo(_savedForWarmUp, 0);
+    /// <summary>[main] Before warm-up blocks: remember the user's values (a pending state load included)
+    /// so warm-up automation leaves no trace.</summary>
+    public void BeginWarmUp()
+    {
+        TakePendingSettings();
+        _plain.CopyTo(_savedForWarmUp, 0);
+    }
 
     /// <summary>[main] After warm-up blocks: restore the values and start from silence.</summary>
     public void EndWarmUp()

@@ -25,6 +25,8 @@ public sealed class DecibelScale : ParameterScale
     public override double ToNormalized(double plain) =>
         double.IsNegativeInfinity(plain) ? 0 : Clamp01(Math.Pow(10, (plain - MaxDb) / DbPerDecade));
 
+    public override double Sanitize(double plain) => Math.Min(plain, MaxDb);
+
     /// <summary>[any] Linear gain for a dB value; -inf gives exactly 0.</summary>
     public static double ToGain(double db) => double.IsNegativeInfinity(db) ? 0 : Math.Pow(10, db / 20);
 

@@ -21,6 +21,8 @@ public sealed class IntegerScale : ParameterScale
 
     public override double ToNormalized(double plain) => Clamp01((Math.Round(plain) - Min) / StepCount);
 
+    public override double Sanitize(double plain) => Math.Clamp(Math.Round(plain), Min, Max);
+
     public override string Format(double plain) => FormatNumber(Math.Round(plain), 0);
 
     public override bool TryParse(string text, out double plain)

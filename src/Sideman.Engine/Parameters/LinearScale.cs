@@ -21,6 +21,8 @@ public sealed class LinearScale : ParameterScale
 
     public override double ToNormalized(double plain) => Clamp01((plain - Min) / (Max - Min));
 
+    public override double Sanitize(double plain) => Math.Clamp(plain, Min, Max);
+
     public override string Format(double plain) => FormatNumber(plain, _decimals);
 
     public override bool TryParse(string text, out double plain) => TryParseNumber(text, out plain);

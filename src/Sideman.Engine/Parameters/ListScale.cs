@@ -22,6 +22,8 @@ public sealed class ListScale : ParameterScale
 
     public override double ToNormalized(double plain) => Clamp01(Math.Round(plain) / StepCount);
 
+    public override double Sanitize(double plain) => Math.Clamp(Math.Round(plain), 0, StepCount);
+
     public override string Format(double plain) => _names[(int)Math.Clamp(Math.Round(plain), 0, StepCount)];
 
     /// <summary>Accepts an item name (any case) or its index.</summary>

@@ -21,8 +21,8 @@ public sealed class ParameterDefinition
         Scale = scale;
         Flags = flags;
         MidiController = midiController;
-        DefaultNormalized = scale.ToNormalized(defaultPlain);
-        DefaultPlain = scale.ToPlain(DefaultNormalized); // snapped onto the scale (lists, integers)
+        DefaultPlain = scale.Sanitize(defaultPlain);
+        DefaultNormalized = scale.ToNormalized(DefaultPlain);
     }
 
     /// <summary>Position in declaration order: the host's parameter index and the engine's value slot.</summary>
@@ -61,11 +61,14 @@ public sealed class ParameterDefinition
     /// <summary>[any] Plain to normalized (0..1). Out-of-range input clamps; NaN gives the default.</summary>
     public double ToNormalized(double plain) => double.IsNaN(plain) ? DefaultNormalized : Scale.ToNormalized(plain);
 
+    /// <summary>[any] The nearest valid plain value (clamped, snapped); NaN gives the default. Valid values pass unchanged.</summary>
+    public double Sanitize(double plain) => double.IsNaN(plain) ? DefaultPlain : Scale.Sanitize(plain);
+
     /// <summary>[main] Display text for a normalized value (without units).</summary>
     public string FormatNormalized(double normalized) => Scale.Format(ToPlain(normalized));
 
     /// <summary>[main] Display text for a plain value (without units).</summary>
-    public string FormatPlain(double plain) => Scale.Format(ToPlain(ToNormalized(plain)));
+    public string FormatPlain(double plain) => Scale.Format(Sanitize(plain));
 
     /// <summary>[main] Parses user text (units optional) into a normalized value; false if unparsable.</summary>
     public bool TryParseNormalized(string text, out double normalized)

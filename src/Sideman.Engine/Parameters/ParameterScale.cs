@@ -18,6 +18,13 @@ public abstract class ParameterScale
     /// <summary>[any] Result in 0..1; out-of-range plain values clamp. <paramref name="plain"/> is not NaN.</summary>
     public abstract double ToNormalized(double plain);
 
+    /// <summary>
+    /// [any] The nearest valid plain value: clamped into range and snapped onto steps. Unlike a
+    /// round trip through <see cref="ToNormalized"/>, a valid value comes back bit-identical, so saved
+    /// state re-saves byte for byte. <paramref name="plain"/> is not NaN.
+    /// </summary>
+    public abstract double Sanitize(double plain);
+
     /// <summary>[main] Text for a plain value, without the units (hosts show units separately).</summary>
     public abstract string Format(double plain);
 

@@ -28,6 +28,8 @@ public sealed class SkewedScale : ParameterScale
 
     public override double ToNormalized(double plain) => Math.Pow(Clamp01((plain - Min) / (Max - Min)), 1.0 / _exponent);
 
+    public override double Sanitize(double plain) => Math.Clamp(plain, Min, Max);
+
     public override string Format(double plain) => _format(plain);
 
     public override bool TryParse(string text, out double plain)

@@ -20,9 +20,8 @@ public sealed class SettingsSnapshot
         _plain = plainByIndex.ToArray();
         for (int i = 0; i < _plain.Length; i++)
         {
-            // Normalize through the scale: clamps, snaps steps, replaces NaN with the default.
-            ParameterDefinition d = parameters[i];
-            _plain[i] = d.ToPlain(d.ToNormalized(_plain[i]));
+            // Clamps, snaps steps, replaces NaN with the default; valid values stay bit-identical.
+            _plain[i] = parameters[i].Sanitize(_plain[i]);
         }
         Blobs = blobs is null ? [] : blobs.ToArray();
     }

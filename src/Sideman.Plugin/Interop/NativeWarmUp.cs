@@ -74,7 +74,7 @@ internal sealed unsafe class NativeWarmUp : IDisposable
                 // Releases, pedal up, bend and wheel moving.
                 events = 0;
                 for (int i = 0; i < 30 && events < MaxEvents; i++)
-                    _events[events++] = Note(BridgeAbi.EventNoteOff, (int)((long)last * (29 - i) / 29), 36 + i * 2, 0.5f);
+                    _events[events++] = Note(BridgeAbi.EventNoteOff, (int)((long)last * i / 29), 94 - i * 2, 0.5f);
                 points = AllParameterPoints(0.2, last);
                 Run(process, handle, sampleSize, _blockSize, events, points, ref position, looping: true);
 

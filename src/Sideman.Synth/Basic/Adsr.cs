@@ -3,31 +3,37 @@ namespace Sideman.Synth.Basic;
 /// <summary>
 /// Attack-decay-sustain-release amplitude envelope, advanced one sample at a time. Linear attack
 /// (starting from the current level, so retriggers never jump), exponential decay and release
-/// (release time = time to fall 60 dB). Ends exactly at 0 so voices free cleanly.
+/// (release time = time to fall 60 dB). Ends exactly at 0 so voices free cleanly. Runs in double:
+/// at 384 kHz a 5 s attack steps by 5e-7 per sample, too fine for float.
 /// </summary>
 internal sealed class Adsr
 {
     private const double SixtyDecibels = -6.907755278982137; // ln(0.001)
     /// <summary>-74 dB: below the voice's noise floor, so stopping here is inaudible.</summary>
-    private const float EndLevel = 2e-4f;
+    private const double EndLevel = 2e-4;
+    /// <summary>Decay counts as done this close to the sustain level.</summary>
+    private const double SettledDistance = 1e-5;
 
-    private float _attackStep;
-    private float _decayCoefficient;
-    private float _sustainLevel;
-    private float _releaseCoefficient;
+    private double _attackStep;
+    private double _decayCoefficient;
+    private double _sustainLevel;
+    private double _releaseCoefficient;
+    private double _level;
+    private double _decayDistance;
 
     public EnvelopeStage Stage { get; private set; }
-    public float Level { get; private set; }
+    public float Level => (float)_level;
     public bool IsActive => Stage != EnvelopeStage.Idle;
 
     /// <summary>[audio] Recomputes rates; keeps the current level and stage.</summary>
     public void Configure(double sampleRate, double attackMs, double decayMs, double sustainLevel, double releaseMs)
     {
-        double attackSamples = Math.Max(1.0, attackMs * 0.001 * sampleRate);
-        _attackStep = (float)(1.0 / attackSamples);
-        _decayCoefficient = (float)Math.Exp(SixtyDecibels / Math.Max(1.0, decayMs * 0.001 * sampleRate));
-        _sustainLevel = (float)Math.Clamp(sustainLevel, 0.0, 1.0);
-        _releaseCoefficient = (float)Math.Exp(SixtyDecibels / Math.Max(1.0, releaseMs * 0.001 * sampleRate));
+        _attackStep = 1.0 / Math.Max(1.0, attackMs * 0.001 * sampleRate);
+        _decayCoefficient = Math.Exp(SixtyDecibels / Math.Max(1.0, decayMs * 0.001 * sampleRate));
+        _sustainLevel = Math.Clamp(sustainLevel, 0.0, 1.0);
+        _releaseCoefficient = Math.Exp(SixtyDecibels / Math.Max(1.0, releaseMs * 0.001 * sampleRate));
+        if (Stage == EnvelopeStage.Decay)
+            _decayDistance = _level - _sustainLevel;
     }
 
     public void Start() => Stage = EnvelopeStage.Attack;
@@ -41,48 +47,49 @@ internal sealed class Adsr
     public void Reset()
     {
         Stage = EnvelopeStage.Idle;
-        Level = 0;
+        _level = 0;
     }
 
     /// <summary>[audio] The level for the next sample.</summary>
     public float Next()
     {
-        float level = Level;
         switch (Stage)
         {
             case EnvelopeStage.Attack:
-                level += _attackStep;
-                if (level >= 1f)
+                _level += _attackStep;
+                if (_level >= 1.0)
                 {
-                    level = 1f;
+                    _level = 1.0;
+                    _decayDistance = 1.0 - _sustainLevel;
                     Stage = EnvelopeStage.Decay;
                 }
                 break;
             case EnvelopeStage.Decay:
-                level = _sustainLevel + (level - _sustainLevel) * _decayCoefficient;
-                if (level - _sustainLevel < 1e-5f)
+                // Decays the distance, not the level: a level near sustain would stall on rounding.
+                _decayDistance *= _decayCoefficient;
+                _level = _sustainLevel + _decayDistance;
+                if (Math.Abs(_decayDistance) < SettledDistance)
                 {
-                    level = _sustainLevel;
+                    _level = _sustainLevel;
                     Stage = EnvelopeStage.Sustain;
                 }
                 break;
             case EnvelopeStage.Sustain:
-                level = _sustainLevel;
+                _level = _sustainLevel;
                 break;
             case EnvelopeStage.Release:
-                level *= _releaseCoefficient;
-                if (level < EndLevel)
+                _level *= _releaseCoefficient;
+                if (_level < EndLevel)
                 {
-                    level = 0f;
+                    _level = 0;
                     Stage = EnvelopeStage.Idle;
                 }
                 break;
             default:
-                level = 0f;
+                _level = 0;
                 break;
         }
-        Level = level;
-        return level;
+        return (float)_level;
     }
 }
 

@@ -59,6 +59,17 @@ public sealed class BasicSynth
         }
     }
 
+    /// <summary>[any] Whether a note on this key is sounding and not on its way out (fading after a steal).</summary>
+    internal bool IsKeySounding(int key, int channel = 0)
+    {
+        foreach (BasicVoice v in _voices)
+        {
+            if (v.IsSounding && v.State != VoiceState.Fading && v.Key == key && v.Channel == channel)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>[audio] Attack time for every voice, from this sample on.</summary>
     public void SetAttack(double milliseconds)
     {

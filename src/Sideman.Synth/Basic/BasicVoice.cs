@@ -108,8 +108,9 @@ internal sealed class BasicVoice
     public void UpdateControl(double pitchFactor, int tickLength, bool glide = true)
     {
         double frequency = _baseFrequency * pitchFactor;
-        double dt1 = frequency / _sampleRate;
-        double dt2 = dt1 * DetuneRatio;
+        // Capped at Nyquist: beyond it the voice is muted (see Render), and the phase stays in 0..1.
+        double dt1 = Math.Min(frequency / _sampleRate, 0.5);
+        double dt2 = Math.Min(dt1 * DetuneRatio, 0.5);
         if (glide && tickLength > 0)
         {
             _incrementStep1 = (dt1 - _increment1) / tickLength;
@@ -130,6 +131,7 @@ internal sealed class BasicVoice
         double tickSeconds = Math.Max(1, tickLength) / _sampleRate;
         double cutoff = frequency * (1.5 + 3.0 * Velocity) + (600.0 + 5000.0 * Velocity * Velocity) * _filterEnvelope;
         _filter.SetCutoff(cutoff, FilterQ, _sampleRate);
+        _filter.FlushDenormals();
         _filterEnvelope *= (float)Math.Exp(-tickSeconds / FilterEnvelopeSeconds);
     }
 

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Sideman.Cli.Commands;
+
+/// <summary>
+/// Every subcommand of <c>sideman</c>. To add one: write <c>Commands/XyzCommand.cs</c> with a static
+/// <c>Create()</c> returning a <see cref="Command"/>, and add one line here.
+/// </summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create() =>
+    [
+        BenchCommand.Create(),
+        DescribeCommand.Create(),
+    ];
+}
