@@ -72,8 +72,8 @@ def _time_signature(text):
 
 def _beat_quarters(ts):
     num, den = ts
-    if den == 8 and num % 3 == 0 and num > 3:
-        return 3 * 4 / den  # compound: dotted-quarter beats
+    if num % 3 == 0 and num > 3:
+        return 3 * 4 / den  # compound metres count dotted beats (6/8: dotted quarter, 6/4: dotted half)
     return 4 / den
 
 
