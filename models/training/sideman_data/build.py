@@ -40,12 +40,16 @@ SOURCE_FOLDER = {"groove": "groove_midi_dataset", "lieder": "openscore_lieder", 
                  "oldtime": "oldtime_abc_rjl20", "billboard": "project_styles"}
 
 
+# Modules that run after the piece cache (or only check): changing them re-uses cached pieces.
+_AFTER_CACHE = {"build.py", "energy.py", "fingerprint.py", "grammar.py"}
+
+
 def code_fingerprint():
-    """Hash of everything that shapes the pieces: the pipeline code, vocab.json, style files."""
+    """Hash of everything that shapes the cached pieces: extraction code, vocab.json, style files."""
     h = hashlib.sha256()
     here = os.path.dirname(os.path.abspath(__file__))
     for name in sorted(os.listdir(here)):
-        if name.endswith(".py"):
+        if name.endswith(".py") and name not in _AFTER_CACHE:
             with open(os.path.join(here, name), "rb") as f:
                 h.update(name.encode() + f.read())
     with open(VOCAB_PATH, "rb") as f:

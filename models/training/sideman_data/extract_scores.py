@@ -140,9 +140,9 @@ def extract_lieder(vocab, rel, annotation_rel=None, corpus_root=CORPUS_ROOT):
         (accomp if piano else melody).extend(notes)
     if not accomp and not melody:
         return None
-    all_notes = melody + accomp
-    _, measure_chords = analyse_chords(all_notes, [BarSpan(float(m.start), float(m.length), m.time_signature)
-                                                   for m in score.measures])
+    all_notes = sorted(melody + accomp, key=lambda n: (n.start, n.pitch))
+    analysed_key, measure_chords = analyse_chords(all_notes, [BarSpan(float(m.start), float(m.length), m.time_signature)
+                                                              for m in score.measures])
     chord_source = "analysis"
     licences = ["CC0-1.0"]
     files = [rel]
@@ -164,7 +164,7 @@ def extract_lieder(vocab, rel, annotation_rel=None, corpus_root=CORPUS_ROOT):
                 key_tonic = first.key_tonic
     chords_per_bar = [measure_chords[m.index] for m in measures]
     if key_tonic is None:
-        key_tonic, _ = analyse_chords(all_notes, bars)
+        key_tonic = analysed_key
     bpm = score.tempos[0][1] if score.tempos else DEFAULT_BPM
     piece = Piece(piece_id=f"lieder:{rel}", source=LIEDER, files=files, licences=licences,
                   style="romantic", tempo_bucket=tempo_bucket(vocab, bpm), key=key_tonic,
@@ -233,14 +233,15 @@ def _pickup(notes, bar_q):
     """Anacrusis length (quarters) such that long and low notes fall on downbeats; 0 if unsure."""
     if not notes:
         return 0.0
+    import numpy as np
     cands = [k * 0.5 for k in range(int(bar_q * 2))]
+    starts = np.array([n.start for n in notes])
+    weight = np.array([min(n.end - n.start, bar_q) * (1.5 if n.pitch < 55 else 1.0) for n in notes])
     scores = []
     for c in cands:
-        s = 0.0
-        for n in notes:
-            if abs(((n.start - c) % bar_q)) < 1e-3 or abs(((n.start - c) % bar_q) - bar_q) < 1e-3:
-                s += min(n.end - n.start, bar_q) * (1.5 if n.pitch < 55 else 1.0)
-        scores.append(s)
+        phase = (starts - c) % bar_q
+        on = (phase < 1e-3) | (np.abs(phase - bar_q) < 1e-3)
+        scores.append(float(weight[on].sum()))
     best = max(range(len(cands)), key=lambda i: scores[i])
     if best != 0 and scores[best] > 1.25 * scores[0]:
         return cands[best]  # downbeats fall at cands[best] + k bars: that much is pickup

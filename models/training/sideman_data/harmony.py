@@ -78,6 +78,9 @@ def _templates(qualities):
 
 
 _STATES, _T, _ROLES = _templates(ANALYSIS_QUALITIES)
+# _DIATONIC_MASK[key][state]: is the chord diatonic to the key (key = tonic + 12 * minor)?
+_DIATONIC_MASK = np.array([[((r - k % 12) % 12, q) in _DIATONIC[k >= 12] for r, q in _STATES] for k in range(24)],
+                          dtype=float)
 
 
 def beat_length(ts):
@@ -146,16 +149,21 @@ def analyse(notes, bars, params=Params(), max_chords_per_bar=4):
     starts = np.array([n[0] for n in notes]) if notes else np.zeros(0)
     ends = np.array([n[1] for n in notes]) if notes else np.zeros(0)
     pitches = np.array([n[2] for n in notes]) if notes else np.zeros(0, dtype=int)
+    longest = float((ends - starts).max()) if notes else 0.0
     lowest = np.full(S, 999)
     for k, (s0, s1, _, _) in enumerate(segs):
-        sel = (starts < s1) & (ends > s0)
+        # Notes are sorted by start: only those starting in [s0 - longest, s1) can overlap.
+        lo, hi = np.searchsorted(starts, s0 - longest, side="left"), np.searchsorted(starts, s1, side="left")
+        st, en, pi = starts[lo:hi], ends[lo:hi], pitches[lo:hi]
+        sel = en > s0
         if not sel.any():
             continue
-        ov = np.minimum(ends[sel], s1) - np.maximum(starts[sel], s0)
-        onset = (starts[sel] >= s0) & (starts[sel] < s1)
+        st, en, pi = st[sel], en[sel], pi[sel]
+        ov = np.minimum(en, s1) - np.maximum(st, s0)
+        onset = st >= s0
         w = ov / (s1 - s0) * (1 + params.onset_weight * onset)
-        np.add.at(W[k], pitches[sel] % 12, w)
-        low = pitches[sel].min()
+        np.add.at(W[k], pi % 12, w)
+        low = pi.min()
         lowest[k] = low
         bass[k] = low % 12
     norm = W.sum(1, keepdims=True)
@@ -175,10 +183,8 @@ def analyse(notes, bars, params=Params(), max_chords_per_bar=4):
     score += params.bass_root * is_root + params.bass_tone * (bass_in & ~is_root)
     qprior = np.array([params.quality_prior[ANALYSIS_QUALITIES.index(q)] for _, q in _STATES])
     score += qprior[None, :]
-    for k, seg in enumerate(segs):
-        t, m = bar_keys[seg[2]]
-        dia = np.array([((r - t) % 12, q) in _DIATONIC[m] for r, q in _STATES])
-        score[k] += params.diatonic * dia
+    key_of_seg = np.array([bar_keys[seg[2]][0] + 12 * bar_keys[seg[2]][1] for seg in segs], dtype=int)
+    score += params.diatonic * _DIATONIC_MASK[key_of_seg]
     empty = norm[:, 0] <= 0
     score[empty] = 0.0  # silence: keep whatever chord was there
     # Viterbi over segments.
