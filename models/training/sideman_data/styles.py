@@ -7,6 +7,7 @@ variation now and then, fills before section changes, voice-led chord voicings, 
 humanising and, for drums, swing and micro-timing.
 """
 
+import functools
 import glob
 import os
 import random
@@ -236,6 +237,11 @@ VOICINGS = ("chord", "triad", "shell", "rootless", "color", "power", "spread")
 def voice_chord(root, quality, name, part, previous):
     """MIDI pitches for a voicing, placed in the part's range and as close as possible to the
     previous voicing (smallest total movement), so comping voice-leads."""
+    return list(_voice_chord(root, quality, name, part, tuple(previous) if previous else None))
+
+
+@functools.lru_cache(maxsize=65536)
+def _voice_chord(root, quality, name, part, previous):
     ivs = _voicing_intervals(name, quality)
     lo, hi = RANGES[part]
     centre = VOICING_CENTRES.get(part, 62)
@@ -261,7 +267,7 @@ def voice_chord(root, quality, name, part, previous):
                 best, best_cost = notes, cost
         if name in ("power", "spread"):
             break
-    return best or []
+    return tuple(best or ())
 
 
 # ------------------------------------------------------------------ rendering
@@ -326,7 +332,7 @@ def render_pitched_bar(pattern, part, bar, pat_bar, rng, state):
 
 
 def _last_sounding_cell(pattern, pat_bar, s):
-    for k in range(s - 1, -1, -1):
+    for k in range(s % pattern.steps - 1, -1, -1):
         c = pattern.cells[pat_bar * pattern.steps + k]
         if isinstance(c, Cell):
             return c

@@ -13,6 +13,8 @@ side read them from there. src/Sideman.Music/Patterns/ChordQualityInfo.cs holds 
 facts and the C# vocabulary reader refuses a vocab.json that disagrees.
 """
 
+import functools
+
 # name -> (chord intervals above the root, scale slot semitones for degrees 1..7)
 QUALITIES = {
     "maj":     ((0, 4, 7),          (0, 2, 4, 5, 7, 9, 11)),
@@ -66,6 +68,7 @@ def _conventional_degree(interval, chord):
     return {0: 1, 1: 2, 2: 2, 4: 3, 5: 4, 7: 5, 9: 6, 10: 7, 11: 7}[interval]
 
 
+@functools.lru_cache(maxsize=None)
 def spelling_table(quality):
     """For each interval 0..11 above the root, the canonical (degree, alteration).
 
@@ -96,7 +99,7 @@ def spelling_table(quality):
             raise AssertionError(f"interval {iv} unreachable in {quality}")
     for iv, (d, a) in enumerate(table):
         assert degree_semitones(quality, d, a) % 12 == iv, (quality, iv, d, a)
-    return table
+    return tuple(table)
 
 
 # Register centres per part (MIDI pitch). The reference root of a chord is the instance of

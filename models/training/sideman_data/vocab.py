@@ -50,6 +50,7 @@ class Vocab:
         self.vel_id = by("VEL", "velocity")
         self.mt_id = by("MT", "offset")
         self.durations = sorted(self.dur_id)
+        self._duration_cache = {}
         self.velocity_buckets = [(t["min"], t["max"], t["velocity"]) for t in self.tokens if t["kind"] == "VEL"]
         self.tempo_buckets = [(t["min_bpm"], t["max_bpm"], t["bucket"]) for t in self.tokens if t["kind"] == "TEMPO"]
         self.grid = sorted(self.pos_id)
@@ -74,6 +75,12 @@ class Vocab:
 
     def duration_value(self, ticks):
         """A duration in ticks -> the nearest DURATIONS value (nearest in ratio)."""
+        cached = self._duration_cache.get(ticks)
+        if cached is None:
+            cached = self._duration_cache[ticks] = self._nearest_duration(ticks)
+        return cached
+
+    def _nearest_duration(self, ticks):
         if ticks <= self.durations[0]:
             return self.durations[0]
         if ticks >= self.durations[-1]:
