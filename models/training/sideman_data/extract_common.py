@@ -74,7 +74,7 @@ def chords_to_bar(vocab, bar, chord_list):
     """[(offset quarters from bar start, Chord)] -> [BarChord] on the chord grid, first at 0.
     Two changes that snap to the same grid point: the later one wins."""
     length = vocab.bar_ticks(bar.ts)
-    lead = length - round(bar.length * vocab.ticks_per_quarter)  # pickups sit at the bar's end
+    lead = max(0, length - round(bar.length * vocab.ticks_per_quarter))  # pickups sit at the bar's end
     step = vocab.chord_grid[0]
     out = []
     for off, chord in chord_list:
@@ -104,11 +104,13 @@ def pitched_events(vocab, part, notes, bars, bar_chords, max_micro=0):
         bi = bar_index_of(starts, n.start)
         bar = bars[bi]
         length = vocab.bar_ticks(bar.ts)
-        lead = length - round(bar.length * tpq)
+        lead = max(0, length - round(bar.length * tpq))  # pickups sit at the end of their bar
         exact = lead + (n.start - bar.start) * tpq
         tick = grid_snap(vocab, int(round(exact)))
         if tick >= length:
-            if bi + 1 >= len(bars):
+            # Rounded onto the next downbeat: it belongs there. Beyond that (an over-full
+            # measure) the note has no place in this metre and is left out.
+            if bi + 1 >= len(bars) or exact - length > 1.5:
                 continue
             bi, tick = bi + 1, 0
             bar = bars[bi]

@@ -52,6 +52,10 @@ class Vocab:
         self.durations = sorted(self.dur_id)
         self._duration_cache = {}
         self.velocity_buckets = [(t["min"], t["max"], t["velocity"]) for t in self.tokens if t["kind"] == "VEL"]
+        self._velocity_table = [0] * 128
+        for v in range(1, 128):
+            self._velocity_table[v] = next((value for lo, hi, value in self.velocity_buckets if lo <= v <= hi),
+                                           self.velocity_buckets[-1][2])
         self.tempo_buckets = [(t["min_bpm"], t["max_bpm"], t["bucket"]) for t in self.tokens if t["kind"] == "TEMPO"]
         self.grid = sorted(self.pos_id)
         self.chord_grid = sorted(self.chg_id)
@@ -67,11 +71,7 @@ class Vocab:
 
     def velocity_value(self, velocity):
         """A MIDI velocity -> its bucket's representative value."""
-        v = max(1, min(127, int(round(velocity))))
-        for lo, hi, value in self.velocity_buckets:
-            if lo <= v <= hi:
-                return value
-        return self.velocity_buckets[-1][2]
+        return self._velocity_table[max(1, min(127, int(round(velocity))))]
 
     def duration_value(self, ticks):
         """A duration in ticks -> the nearest DURATIONS value (nearest in ratio)."""
