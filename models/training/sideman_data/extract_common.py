@@ -78,7 +78,7 @@ def chords_to_bar(vocab, bar, chord_list):
     step = vocab.chord_grid[0]
     out = []
     for off, chord in chord_list:
-        tick = 0 if not out else lead + round(off * vocab.ticks_per_quarter / step) * step
+        tick = 0 if not out else round((lead + off * vocab.ticks_per_quarter) / step) * step
         if tick >= length:
             continue
         if out and tick <= out[-1].tick:

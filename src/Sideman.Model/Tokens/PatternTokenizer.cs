@@ -190,6 +190,29 @@ public sealed class PatternTokenizer
         return builder.Build();
     }
 
+    /// <summary>
+    /// The bars completed so far in a sequence still being generated (a bar is complete once the
+    /// next BAR or EOS has arrived); the bar in progress is left out. Throws on a grammar error. [generator]
+    /// </summary>
+    public PartPhrase DecodeCompletedBars(ReadOnlySpan<int> tokens)
+    {
+        var cursor = Grammar.Start();
+        var builder = new PhraseBuilder(_v);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            try
+            {
+                Grammar.Advance(cursor, tokens[i]);
+            }
+            catch (TokenizeException e)
+            {
+                throw new TokenizeException($"token {i}: {e.Message}");
+            }
+            builder.Accept(_v[tokens[i]]);
+        }
+        return builder.Build();
+    }
+
     /// <summary>Collects decoded tokens into bars; only ever fed grammar-checked tokens.</summary>
     private sealed class PhraseBuilder(Vocabulary v)
     {

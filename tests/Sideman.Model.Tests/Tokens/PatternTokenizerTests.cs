@@ -69,6 +69,18 @@ public sealed class PatternTokenizerTests
     }
 
     [Fact]
+    public void Completed_bars_of_an_unfinished_sequence_decode()
+    {
+        var phrase = BassPhrase(new PitchedEvent(0, new ChordRelativePitch(0, 1, 0), 12, 88));
+        var tokens = Tokenizer.Encode(phrase);
+        int secondBar = Array.LastIndexOf(tokens, Vocab.Bar);
+        var partial = Tokenizer.DecodeCompletedBars(tokens.AsSpan(0, secondBar + 2)); // BAR TS of bar 2
+        Assert.Equal(1, partial.Bars.Length);
+        Assert.Equal(phrase.Bars[0].Notes.ToArray(), partial.Bars[0].Notes.ToArray());
+        Assert.Equal(0, Tokenizer.DecodeCompletedBars(tokens.AsSpan(0, secondBar)).Bars.Length);
+    }
+
+    [Fact]
     public void Bar_prompt_stops_before_the_events()
     {
         var phrase = BassPhrase(new PitchedEvent(0, new ChordRelativePitch(0, 1, 0), 12, 88));
