@@ -29,6 +29,8 @@ def main():
                     help="style renders per Billboard song")
     ap.add_argument("--no-cache", action="store_true", help="re-extract everything")
     ap.add_argument("--no-grammar-check", action="store_true", help="skip checking every example")
+    ap.add_argument("--report", action="store_true",
+                    help="also copy stats.json to models/training/reports/dataset_stats.json (committed)")
     args = ap.parse_args()
     sources = [s for s in args.sources.split(",") if s]
     unknown = set(sources) - set(build.SOURCES)
@@ -36,6 +38,11 @@ def main():
         ap.error(f"unknown sources: {', '.join(sorted(unknown))}")
     stats = build.build(args.out, sources, args.limit, args.renders_per_song, cache=not args.no_cache,
                         check_grammar=not args.no_grammar_check)
+    if args.report:
+        import json
+        os.makedirs(os.path.join(HERE, "reports"), exist_ok=True)
+        with open(os.path.join(HERE, "reports", "dataset_stats.json"), "w", encoding="utf-8") as f:
+            json.dump(stats, f, indent=1, sort_keys=True, ensure_ascii=False)
     share = stats["project_authored_share"]
     print(f"{stats['total_tokens']} tokens; project-authored share {share['tokens']:.1%} of tokens, "
           f"{share['examples']:.1%} of examples; {stats['skipped_files']} files skipped "

@@ -279,6 +279,7 @@ def _build(out_dir, sources, limit, renders_per_song, cache, check_grammar, log,
         with open(os.path.join(out_dir, f"{split}.meta.jsonl"), "w", encoding="utf-8") as f:
             for m in w["meta"]:
                 f.write(json.dumps(m, ensure_ascii=False, sort_keys=True) + "\n")
+    _write_files_table(os.path.join(out_dir, "files.tsv"), writers)
     with open(os.path.join(out_dir, "skipped.tsv"), "w", encoding="utf-8") as f:
         f.write("source\tfile\treason\n")
         for s, k, why in skipped:
@@ -290,6 +291,32 @@ def _build(out_dir, sources, limit, renders_per_song, cache, check_grammar, log,
               ", ".join(f"{s} {len(writers[s]['meta'])} examples / {writers[s]['offsets'][-1]} tokens"
                         for s in SPLITS) + "\n")
     return stats
+
+
+def _write_files_table(path, writers):
+    """files.tsv: every file that contributed, with its licence (manifest.tsv's, or CC0 for the
+    project's style files), title and what it contributed - the model card's attribution list."""
+    rows = {}
+    man = manifest()
+    for split, w in writers.items():
+        for m in w["meta"]:
+            for f in m["files"]:
+                r = rows.setdefault(f, {"source": m["source"], "titles": set(), "examples": 0, "tokens": 0,
+                                        "splits": set(), "parts": set()})
+                if not f.startswith("models/training/styles/"):
+                    r["titles"].add(m["title"])
+                r["examples"] += 1
+                r["tokens"] += m["n_tokens"]
+                r["splits"].add(split)
+                r["parts"].add(m["part"])
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("file\tlicence\tsource\ttitle\tsplits\tparts\texamples\ttokens\n")
+        for f in sorted(rows):
+            r = rows[f]
+            lic = man.rows[f]["license"] if f in man.rows else "CC0-1.0 (project-authored)"
+            title = "; ".join(sorted(t for t in r["titles"] if t))[:200].replace("\t", " ")
+            out.write(f"{f}\t{lic}\t{r['source']}\t{title}\t{','.join(sorted(r['splits']))}\t"
+                      f"{','.join(sorted(r['parts']))}\t{r['examples']}\t{r['tokens']}\n")
 
 
 def _meta(piece, ex, split, index, n_tokens):

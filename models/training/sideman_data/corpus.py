@@ -2,7 +2,7 @@
 
 The corpus root is ../shared/corpus relative to the repository (override with the
 SIDEMAN_CORPUS environment variable). Parsed files are pickled under
-models/training/.cache/parsed/, keyed by the file's SHA-256 from manifest.tsv and the
+models/training/.cache/parsed/ (SIDEMAN_CACHE moves the whole cache), keyed by the file's SHA-256 from manifest.tsv and the
 reader's version, so a changed file or reader is re-parsed and nothing else is.
 """
 
@@ -14,7 +14,7 @@ import pickle
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAINING_DIR = os.path.dirname(HERE)
 REPO_ROOT = os.path.normpath(os.path.join(TRAINING_DIR, "..", ".."))
-CACHE_DIR = os.path.join(TRAINING_DIR, ".cache")
+CACHE_DIR = os.environ.get("SIDEMAN_CACHE") or os.path.join(TRAINING_DIR, ".cache")
 
 
 def _default_corpus():

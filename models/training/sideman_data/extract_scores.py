@@ -12,7 +12,7 @@ import os
 import re
 
 from . import harmony, lieder_rn
-from .corpus import CORPUS_ROOT, cached_midi, cached_score
+from .corpus import CORPUS_ROOT, cached_midi, cached_score, manifest
 from .extract_common import (BarSpan, Note, Piece, block_labels, chords_to_bar, make_run, normalize_bars,
                              pitched_events, runs_by_label, supported_ts, texture, bass_line)
 from .patterns import Chord
@@ -312,9 +312,7 @@ def extract_mutopia(vocab, row, corpus_root=CORPUS_ROOT):
     style = _MUTOPIA_STYLE.get((row.get("style") or "").strip().lower(), "classical")
     if kind == "choir" and not (row.get("style") or "").strip():
         style = "hymn"
-    licence = (row.get("license_spdx") or "").split(" ")[0] or row.get("license_as_written", "")
-    if licence.startswith("PD"):
-        licence = "PD"
+    licence = manifest().licence(row["rel"])  # per piece, as manifest.tsv records it
     return extract_midi_piece(vocab, row["rel"], kind, style, licence, f"mutopia:{row['source_ly']}",
                               MUTOPIA, title=row.get("title", ""), corpus_root=corpus_root)
 

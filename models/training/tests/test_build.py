@@ -103,6 +103,18 @@ class BuildTest(unittest.TestCase):
         share = stats["project_authored_share"]["tokens"]
         self.assertTrue(0 < share < 1)
 
+    def test_files_table_lists_every_file_with_its_manifest_licence(self):
+        from sideman_data.corpus import manifest
+        rows = manifest().rows
+        with open(os.path.join(self.dirs[0], "files.tsv"), encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            table = {line.split("\t")[0]: dict(zip(header, line.rstrip("\n").split("\t"))) for line in f}
+        used = {f for s in build.SPLITS for m in self.load(s)[2] for f in m["files"]}
+        self.assertEqual(set(table), used)
+        for path, r in table.items():
+            want = rows[path]["license"] if path in rows else "CC0-1.0 (project-authored)"
+            self.assertEqual(r["licence"], want, path)
+
     def test_build_is_deterministic(self):
         for name in sorted(os.listdir(self.dirs[0])):
             if name == "stats.json":
