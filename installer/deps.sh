@@ -31,6 +31,8 @@ TEST_PACKAGES=(
   "python3-onnx:ONNX export at opset 14"
   "python3-matplotlib:the training loss plot"
   "python3-pytest:runs the Python tests"
+  "python3-yaml:reads the project-authored style library (models/training/styles)"
+  "libopenblas0-openmp:fast BLAS for CPU training"
   "valgrind:memory checks in the native tests"
 )
 
@@ -111,9 +113,9 @@ if [ "$PROFILE" = all ]; then
   check "ardour7-lua, ardour7-export" "command -v ardour7-lua && command -v ardour7-export" "reinstall Debian's ardour"
   check "ardour-vst3-scanner" "test -x /usr/lib/ardour7/ardour-vst3-scanner" "reinstall Debian's ardour (7.x)"
   check "sox" "command -v sox" "apt-get install sox"
-  check "/usr/bin/python3: numpy, torch, onnx, matplotlib, pytest" \
-    "/usr/bin/python3 -c 'import numpy, torch, onnx, matplotlib, pytest'" \
-    "apt-get install python3-numpy python3-torch python3-onnx python3-matplotlib python3-pytest"
+  check "/usr/bin/python3: numpy, torch, onnx, matplotlib, pytest, yaml" \
+    "/usr/bin/python3 -c 'import numpy, torch, onnx, matplotlib, pytest, yaml'" \
+    "apt-get install python3-numpy python3-torch python3-onnx python3-matplotlib python3-pytest python3-yaml"
 fi
 
 if command -v dotnet >/dev/null 2>&1 && dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
