@@ -1,3 +1,4 @@
+using Sideman.Music.Time;
 using System.Globalization;
 using Sideman.Music.Patterns;
 

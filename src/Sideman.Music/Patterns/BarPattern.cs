@@ -1,3 +1,4 @@
+using Sideman.Music.Time;
 namespace Sideman.Music.Patterns;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Sideman.Music.Patterns;
+
 namespace Sideman.Music.Time;
 
 /// <summary>A time signature such as 4/4 or 6/8. Always valid: the constructor rejects nonsense and
@@ -25,6 +27,9 @@ public readonly struct TimeSignature : IEquatable<TimeSignature>
 
     /// <summary>Bar length in quarter notes (6/8 = 3, 7/4 = 7).</summary>
     public double QuarterNotesPerBar => Numerator * 4.0 / Denominator;
+
+    /// <summary>Length of one bar in pattern ticks (PatternGrid.TicksPerQuarter per quarter). [any]</summary>
+    public int TicksPerBar => Numerator * PatternGrid.TicksPerQuarter * 4 / Denominator;
 
     /// <summary>Length of one beat (the denominator's note) in quarter notes.</summary>
     public double QuarterNotesPerBeat => 4.0 / Denominator;

@@ -1,3 +1,4 @@
+using Sideman.Music.Time;
 using System.Text.Json;
 using Sideman.Music.Patterns;
 

@@ -1,3 +1,4 @@
+using Sideman.Music.Time;
 using Sideman.Model.Tokens;
 using Sideman.Music.Patterns;
 

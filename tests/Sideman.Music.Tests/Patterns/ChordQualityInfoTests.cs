@@ -1,3 +1,4 @@
+using Sideman.Music.Time;
 using Sideman.Music.Patterns;
 
 namespace Sideman.Music.Tests.Patterns;
