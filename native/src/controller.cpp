@@ -51,6 +51,7 @@ tresult VST3_API Controller::initialize(FUnknown*) {
 }
 
 tresult VST3_API Controller::terminate() {
+    const bool wasInitialized = initialized_;
     if (handler_ != nullptr) {
         handler_->release();
         handler_ = nullptr;
@@ -60,7 +61,7 @@ tresult VST3_API Controller::terminate() {
         peer_ = nullptr;
     }
     initialized_ = false;
-    return kResultOk;
+    return wasInitialized ? kResultOk : kResultFalse;
 }
 
 int32_t Controller::indexOf(ParamID id) const {
@@ -120,7 +121,7 @@ tresult VST3_API Controller::getParameterInfo(int32 index, ParameterInfo& info) 
 }
 
 tresult VST3_API Controller::getParamStringByValue(ParamID id, ParamValue value, String128 string) {
-    if (string == nullptr || indexOf(id) < 0) return kInvalidArgument;
+    if (string == nullptr || indexOf(id) < 0 || std::isnan(value)) return kInvalidArgument;
     uint16_t text[128] = {};
     if (api_.paramToText(id, std::clamp(value, 0.0, 1.0), text, 128) != SM_OK) return kResultFalse;
     copyUtf16(string, 128, text);
@@ -137,12 +138,18 @@ tresult VST3_API Controller::getParamValueByString(ParamID id, TChar* string, Pa
     return kResultOk;
 }
 
+// These two have no error channel: out-of-range input is clamped (NaN counts as 0), and the
+// normalized result is always a number in 0..1, whatever the host passed.
 ParamValue VST3_API Controller::normalizedParamToPlain(ParamID id, ParamValue value) {
-    return indexOf(id) < 0 ? value : api_.paramToPlain(id, value);
+    if (indexOf(id) < 0) return value;
+    return api_.paramToPlain(id, std::isnan(value) ? 0.0 : std::clamp(value, 0.0, 1.0));
 }
 
 ParamValue VST3_API Controller::plainParamToNormalized(ParamID id, ParamValue plain) {
-    return indexOf(id) < 0 ? plain : api_.paramToNormalized(id, plain);
+    if (indexOf(id) < 0) return plain;
+    if (std::isnan(plain)) return 0.0;
+    const double normalized = api_.paramToNormalized(id, plain);
+    return std::isnan(normalized) ? 0.0 : std::clamp(normalized, 0.0, 1.0);
 }
 
 ParamValue VST3_API Controller::getParamNormalized(ParamID id) {

@@ -26,7 +26,7 @@ Processor::Processor(const SmApi& api) : api_(api) {
     if (api_.describe(&desc_) != SM_OK) desc_ = SmPluginDesc{};
     desc_.audioOutputBusCount = std::clamp(desc_.audioOutputBusCount, 0, static_cast<int32_t>(SM_MAX_BUSES));
     for (int32_t i = 0; i < desc_.audioOutputBusCount; ++i)
-        busActive_[static_cast<size_t>(i)] = desc_.audioOutputs[i].kind == SM_BUS_MAIN ? 1 : 0;
+        busActive_[static_cast<size_t>(i)].store(desc_.audioOutputs[i].kind == SM_BUS_MAIN ? 1 : 0);
     allocateBlockBuffers();
 }
 
@@ -59,22 +59,26 @@ tresult VST3_API Processor::queryInterface(const TUID iid, void** obj) {
 }
 
 tresult VST3_API Processor::initialize(FUnknown* context) {
-    if (handle_ != nullptr) return kResultFalse;
-    if (context != nullptr) {
-        void* host = nullptr;
-        if (context->queryInterface(IHostApplication::iid.bytes, &host) == kResultOk)
-            host_ = static_cast<IHostApplication*>(host);
-    }
+    if (handle_ != nullptr) return kResultFalse; // already initialized
     SmHandle handle = nullptr;
     if (api_.processorCreate(&handle) != SM_OK || handle == nullptr) {
         bridgeLog("the managed processor could not be created (see the lines above for the reason)");
         return kInternalError;
     }
     handle_ = handle;
+    // A fresh managed processor has not seen the host's setup yet (setup_ keeps the last one the
+    // host gave, and setActive applies it if setupProcessing is not called again).
+    setupDone_ = false;
+    if (context != nullptr) {
+        void* host = nullptr;
+        if (context->queryInterface(IHostApplication::iid.bytes, &host) == kResultOk)
+            host_ = static_cast<IHostApplication*>(host);
+    }
     return kResultOk;
 }
 
 tresult VST3_API Processor::terminate() {
+    const bool wasInitialized = handle_ != nullptr;
     if (active_) setActive(false);
     if (peer_ != nullptr) {
         peer_->release();
@@ -88,7 +92,9 @@ tresult VST3_API Processor::terminate() {
         host_->release();
         host_ = nullptr;
     }
-    return kResultOk;
+    setupDone_ = false;
+    // Terminating what is not initialized is a host error (VST3 state model): say so.
+    return wasInitialized ? kResultOk : kResultFalse;
 }
 
 tresult VST3_API Processor::getControllerClassId(TUID classId) {
@@ -100,6 +106,7 @@ tresult VST3_API Processor::getControllerClassId(TUID classId) {
 tresult VST3_API Processor::setIoMode(IoMode) { return kResultOk; }
 
 int32 VST3_API Processor::getBusCount(MediaType type, BusDirection dir) {
+    if (dir != kInput && dir != kOutput) return 0;
     if (type == kAudio) return dir == kOutput ? desc_.audioOutputBusCount : 0;
     if (type == kEvent) return dir == kInput ? desc_.eventInputBusCount : desc_.eventOutputBusCount;
     return 0;
@@ -134,25 +141,29 @@ tresult VST3_API Processor::getRoutingInfo(RoutingInfo& inInfo, RoutingInfo& out
 
 tresult VST3_API Processor::activateBus(MediaType type, BusDirection dir, int32 index, TBool state) {
     if (index < 0 || index >= getBusCount(type, dir)) return kInvalidArgument;
+    const int32_t value = state ? 1 : 0;
     if (type == kAudio)
-        busActive_[static_cast<size_t>(index)] = state ? 1 : 0;
+        busActive_[static_cast<size_t>(index)].store(value, std::memory_order_relaxed);
     else if (dir == kInput)
-        eventInActive_ = state ? 1 : 0;
+        eventInActive_.store(value, std::memory_order_relaxed);
     else
-        eventOutActive_ = state ? 1 : 0;
+        eventOutActive_.store(value, std::memory_order_relaxed);
     return kResultOk;
 }
 
 tresult VST3_API Processor::setActive(TBool state) {
     if (handle_ == nullptr) return kNotInitialized;
-    if (state && !active_) {
+    // Repeating the current state is a host error (the VST3 state model; the SDK test suite's
+    // "repeat identical state transition"): answer kResultFalse and change nothing.
+    if ((state != 0) == active_) return kResultFalse;
+    if (state) {
         if (!setupDone_) {
             if (api_.processorSetup(handle_, &setup_) != SM_OK) return kResultFalse;
             setupDone_ = true;
         }
         if (api_.processorSetActive(handle_, 1) != SM_OK) return kResultFalse;
         active_ = true;
-    } else if (!state && active_) {
+    } else {
         api_.processorSetActive(handle_, 0);
         active_ = false;
         reportAudioThreadTrouble();
@@ -293,26 +304,40 @@ tresult VST3_API Processor::setProcessing(TBool state) {
     return api_.processorSetProcessing(handle_, state ? 1 : 0) == SM_OK ? kResultOk : kResultFalse;
 }
 
+namespace {
+uint64_t allChannels(int32_t channels) {
+    return channels >= 64 ? ~0ull : channels <= 0 ? 0ull : ((1ull << channels) - 1);
+}
+
+// Zeroes samples [start, start + count) of channel c of a host bus, whatever its sample size.
+void clearChannel(const AudioBusBuffers& bus, int32_t sampleSize, int32_t c, int32_t start, int32_t count) {
+    if (bus.channelBuffers32 == nullptr || count <= 0) return;
+    if (sampleSize == kSample64) {
+        if (bus.channelBuffers64[c] != nullptr) std::memset(bus.channelBuffers64[c] + start, 0, sizeof(double) * size_t(count));
+    } else if (bus.channelBuffers32[c] != nullptr) {
+        std::memset(bus.channelBuffers32[c] + start, 0, sizeof(float) * size_t(count));
+    }
+}
+} // namespace
+
 void Processor::silenceOutputs(ProcessData& data, int32_t numSamples) {
-    if (data.outputs == nullptr) return;
+    if (data.outputs == nullptr || numSamples < 0) return;
     for (int32 b = 0; b < data.numOutputs; ++b) {
         AudioBusBuffers& bus = data.outputs[b];
-        if (bus.channelBuffers32 == nullptr) continue;
-        for (int32 c = 0; c < bus.numChannels; ++c) {
-            if (data.symbolicSampleSize == kSample64) {
-                if (bus.channelBuffers64[c]) std::memset(bus.channelBuffers64[c], 0, sizeof(double) * numSamples);
-            } else if (bus.channelBuffers32[c]) {
-                std::memset(bus.channelBuffers32[c], 0, sizeof(float) * numSamples);
-            }
-        }
-        bus.silenceFlags = bus.numChannels >= 64 ? ~0ull : ((1ull << bus.numChannels) - 1);
+        for (int32 c = 0; c < bus.numChannels; ++c) clearChannel(bus, data.symbolicSampleSize, c, 0, numSamples);
+        bus.silenceFlags = allChannels(bus.numChannels);
     }
 }
 
 tresult VST3_API Processor::process(ProcessData& data) {
-    if (handle_ == nullptr || !active_) return kNotInitialized;
     const int32_t numSamples = data.numSamples;
     if (numSamples < 0) return kInvalidArgument;
+    if (handle_ == nullptr || !active_) {
+        // Called out of order (before setActive(true) or after terminate): the host still gets
+        // silence rather than whatever its buffers held.
+        silenceOutputs(data, numSamples);
+        return kNotInitialized;
+    }
     const int32_t sampleSize = data.symbolicSampleSize == kSample64 ? SM_SAMPLE_64 : SM_SAMPLE_32;
     if (sampleSize != setup_.sampleSize) {
         silenceOutputs(data, numSamples);
@@ -323,7 +348,7 @@ tresult VST3_API Processor::process(ProcessData& data) {
         // Gather the whole host block once, then split it into managed-sized chunks.
         int32_t dropped = 0;
         const int32_t eventCount =
-            eventInActive_ ? gatherInputEvents(data.inputEvents, numSamples, events_.data(), eventScratch_.data(),
+            eventInActive_.load(std::memory_order_relaxed) ? gatherInputEvents(data.inputEvents, numSamples, events_.data(), eventScratch_.data(),
                                                kEventCapacity, dropped)
                            : 0;
         if (dropped) droppedEvents_.fetch_add(dropped, std::memory_order_relaxed);
@@ -338,10 +363,7 @@ tresult VST3_API Processor::process(ProcessData& data) {
         block_.paramPoints = points_.data();
         block_.paramPointCount = pointCount;
         if (data.outputs != nullptr)
-            for (int32 b = 0; b < data.numOutputs; ++b) {
-                const int32 n = data.outputs[b].numChannels;
-                data.outputs[b].silenceFlags = n >= 64 ? ~0ull : n <= 0 ? 0 : ((1ull << n) - 1);
-            }
+            for (int32 b = 0; b < data.numOutputs; ++b) data.outputs[b].silenceFlags = allChannels(data.outputs[b].numChannels);
 
         bool failed = false;
         int32_t eventCursor = 0, pointCursor = 0;
@@ -391,7 +413,8 @@ void Processor::processChunk(ProcessData& data, int32_t start, int32_t length, i
     chunk.paramPoints = points_.data() + pointCursor;
     chunk.paramPointCount = pointEnd - pointCursor;
     chunk.outEvents = outEvents_.data();
-    chunk.outEventCapacity = eventOutActive_ ? kOutEventCapacity : 0;
+    const bool eventsOut = eventOutActive_.load(std::memory_order_relaxed) != 0;
+    chunk.outEventCapacity = eventsOut ? kOutEventCapacity : 0;
     chunk.outEventCount = 0;
     chunk.transport = transport_;
     advanceTransport(chunk.transport, start);
@@ -403,22 +426,25 @@ void Processor::processChunk(ProcessData& data, int32_t start, int32_t length, i
         SmAudioBus& bus = buses_[static_cast<size_t>(b)];
         std::vector<void*>& pointers = channelPointers_[static_cast<size_t>(b)];
         AudioBusBuffers* host = (data.outputs != nullptr && b < data.numOutputs) ? &data.outputs[b] : nullptr;
+        const int32_t hostChannels = host != nullptr ? std::clamp<int32_t>(host->numChannels, 0, 64) : 0;
         int32_t channels = 0;
         if (host != nullptr && host->channelBuffers32 != nullptr && length > 0) {
-            channels = std::min<int32_t>(host->numChannels, static_cast<int32_t>(pointers.size()));
+            channels = std::min<int32_t>(hostChannels, static_cast<int32_t>(pointers.size()));
             for (int32_t c = 0; c < channels; ++c) {
                 auto* base = static_cast<char*>(static_cast<void*>(host->channelBuffers32[c]));
                 pointers[static_cast<size_t>(c)] = base != nullptr ? base + sampleBytes * start : nullptr;
                 if (base == nullptr) channels = c; // a null channel ends the usable run
             }
         }
+        bus.active = busActive_[static_cast<size_t>(b)].load(std::memory_order_relaxed);
+        // An inactive bus gets no channels: the engine writes nothing there, and the host's
+        // buffers (if it passed any) are cleared here, so they hold silence, as flagged.
+        if (!bus.active) channels = 0;
         bus.channelCount = channels;
-        bus.active = busActive_[static_cast<size_t>(b)];
         bus.channels = channels > 0 ? pointers.data() : nullptr;
         bus.silenceFlags = 0;
-        // A bus the host left inactive still gets clean buffers if it passed any.
-        if (!bus.active)
-            for (int32_t c = 0; c < channels; ++c) std::memset(pointers[static_cast<size_t>(c)], 0, sampleBytes * length);
+        if (host != nullptr)
+            for (int32_t c = channels; c < hostChannels; ++c) clearChannel(*host, data.symbolicSampleSize, c, start, length);
     }
 
     int32_t rc = api_.processorProcess(handle_, &chunk);
@@ -426,10 +452,11 @@ void Processor::processChunk(ProcessData& data, int32_t start, int32_t length, i
 
     for (int32_t b = 0; b < desc_.audioOutputBusCount && data.outputs != nullptr && b < data.numOutputs; ++b) {
         const SmAudioBus& bus = buses_[static_cast<size_t>(b)];
-        uint64_t flags = bus.active ? bus.silenceFlags : ~0ull;
+        // Channels the engine did not get were cleared above: they are silent.
+        const uint64_t flags = (bus.silenceFlags & allChannels(bus.channelCount)) | ~allChannels(bus.channelCount);
         if (length > 0) data.outputs[b].silenceFlags &= flags; // silent only if silent in every chunk
     }
-    if (rc == SM_OK && eventOutActive_) {
+    if (rc == SM_OK && eventsOut) {
         int32_t count = std::clamp(chunk.outEventCount, 0, kOutEventCapacity);
         emitOutputEvents(outEvents_.data(), count, start, data.outputEvents);
     }

@@ -73,7 +73,7 @@ public:
 
 private:
     void allocateBlockBuffers();
-    void silenceOutputs(vst3::ProcessData& data, int32_t numSamples);
+    static void silenceOutputs(vst3::ProcessData& data, int32_t numSamples);
     void processChunk(vst3::ProcessData& data, int32_t start, int32_t length, int32_t& eventCursor,
                       int32_t& pointCursor, bool& failed); // [audio]
     void sendStateToController(const std::vector<uint8_t>& bytes);
@@ -85,9 +85,10 @@ private:
     vst3::IHostApplication* host_ = nullptr;
     vst3::IConnectionPoint* peer_ = nullptr;
 
-    std::array<int32_t, SM_MAX_BUSES> busActive_{};
-    int32_t eventInActive_ = 1;
-    int32_t eventOutActive_ = 1;
+    // Hosts may (de)activate buses while processing runs on another thread: relaxed atomics.
+    std::array<std::atomic<int32_t>, SM_MAX_BUSES> busActive_{};
+    std::atomic<int32_t> eventInActive_{1};
+    std::atomic<int32_t> eventOutActive_{1};
 
     SmSetup setup_{44100.0, 1024, SM_SAMPLE_32, SM_MODE_REALTIME, 0};
     bool setupDone_ = false;
