@@ -34,6 +34,7 @@ Processor::~Processor() { terminate(); }
 
 void Processor::allocateBlockBuffers() {
     events_.resize(kEventCapacity);
+    pendingEvents_.resize(kEventCapacity);
     eventScratch_.resize(kEventCapacity);
     outEvents_.resize(kOutEventCapacity);
     points_.resize(kParamPointCapacity);
@@ -162,6 +163,7 @@ tresult VST3_API Processor::setActive(TBool state) {
             setupDone_ = true;
         }
         if (api_.processorSetActive(handle_, 1) != SM_OK) return kResultFalse;
+        pendingEventCount_ = 0; // notes from before a suspend do not play after it
         active_ = true;
     } else {
         api_.processorSetActive(handle_, 0);
@@ -345,12 +347,25 @@ tresult VST3_API Processor::process(ProcessData& data) {
     }
     DenormalGuard denormals;
     try {
-        // Gather the whole host block once, then split it into managed-sized chunks.
+        // Gather the whole host block once, then split it into managed-sized chunks. Events that
+        // came in 0-sample calls (no time to play them in) lead the next block, at offset 0.
         int32_t dropped = 0;
-        const int32_t eventCount =
-            eventInActive_.load(std::memory_order_relaxed) ? gatherInputEvents(data.inputEvents, numSamples, events_.data(), eventScratch_.data(),
-                                               kEventCapacity, dropped)
-                           : 0;
+        int32_t eventCount = 0;
+        if (eventInActive_.load(std::memory_order_relaxed)) {
+            const int32_t carried = numSamples > 0 ? pendingEventCount_ : 0;
+            std::copy_n(pendingEvents_.data(), carried, events_.data());
+            eventCount = carried + gatherInputEvents(data.inputEvents, numSamples, events_.data() + carried,
+                                                     eventScratch_.data(), kEventCapacity - carried, dropped);
+            if (numSamples == 0) {
+                const int32_t keep = std::min(eventCount, kEventCapacity - pendingEventCount_);
+                std::copy_n(events_.data(), keep, pendingEvents_.data() + pendingEventCount_);
+                pendingEventCount_ += keep;
+                dropped += eventCount - keep;
+                eventCount = 0;
+            } else {
+                pendingEventCount_ = 0;
+            }
+        }
         if (dropped) droppedEvents_.fetch_add(dropped, std::memory_order_relaxed);
         dropped = 0;
         const int32_t pointCount = gatherParamPoints(data.inputParameterChanges, numSamples, points_.data(),

@@ -96,6 +96,8 @@ private:
 
     // Preallocated at construction: the audio thread only indexes into these.
     std::vector<SmEvent> events_, eventScratch_, outEvents_;
+    std::vector<SmEvent> pendingEvents_; // from 0-sample calls, played at the next block's start
+    int32_t pendingEventCount_ = 0;      // [audio]
     std::vector<SmParamPoint> points_, pointScratch_;
     std::vector<SmAudioBus> buses_;
     std::vector<std::vector<void*>> channelPointers_;

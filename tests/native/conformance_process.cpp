@@ -406,3 +406,56 @@ TEST_CASE(conformance_process_threading) {
     CHECK_MSG(firstDifference(here, there, 0.0f) < 0, "processing on another thread changes the audio");
     CHECK(rms(here, 0, static_cast<int64_t>(here.size())) > 1e-3);
 }
+
+// Events in a 0-sample call (hosts send those to flush parameters; some deliver notes in them
+// too) are not lost: they play at the first sample of the next block with time in it. A note-off
+// there must not leave a note hanging; a note-on there sounds from sample 0 of the next block and
+// passes through to the event output there. A suspend in between drops them.
+TEST_CASE(conformance_events_in_flush_calls) {
+    LoadedModule loaded;
+    REQUIRE(loaded.ok());
+    RawPlugin p(loaded.module());
+    REQUIRE(p.ok() && p.initializeAndConnect() && p.setup(48000, 480));
+    REQUIRE(p.component->setActive(1) == kResultOk);
+    OutputBuffers buffers(kOutputBuses, kChannels, 480, kSample32);
+    auto* events = new host::EventList();
+    auto* outEvents = new host::EventList();
+    auto block = [&](int32_t n) {
+        ProcessData data = makeProcessData(n, n > 0 ? &buffers : nullptr, events, nullptr, outEvents, nullptr);
+        const tresult rc = p.processor->process(data);
+        events->clear();
+        return rc;
+    };
+    // Note-on in a block, note-off in a flush: the note ends.
+    add(events, note(true, 5, 60));
+    CHECK(block(480) == kResultOk);
+    add(events, note(false, 0, 60));
+    CHECK(block(0) == kResultOk);
+    for (int b = 0; b < 100; ++b) CHECK(block(480) == kResultOk); // 1 s: the 350 ms release is over
+    CHECK_MSG(buffers.allZero(0, 480), "a note-off sent in a 0-sample call was lost: the note hangs");
+    // Note-on in a flush: sounds from sample 0 of the next block, and passes through there.
+    outEvents->clear();
+    add(events, note(true, 0, 64));
+    CHECK(block(0) == kResultOk);
+    CHECK(buffers.allZero(0, 480));
+    outEvents->clear();
+    buffers.fill(std::nan(""));
+    CHECK(block(480) == kResultOk);
+    CHECK_MSG(buffers.sample(0, 0, 1) != 0.0 && buffers.peak(0, 480) > 1e-3, "a note-on sent in a 0-sample call never sounded");
+    bool passed = false;
+    for (const Event& e : outEvents->events())
+        passed = passed || (e.type == Event::kNoteOnEvent && e.noteOn.pitch == 64 && e.sampleOffset == 0);
+    CHECK_MSG(passed, "the carried note-on did not pass through at offset 0 of the next block");
+    // A suspend between the flush and the next block drops what the flush carried.
+    add(events, note(false, 0, 64));
+    CHECK(block(0) == kResultOk);
+    add(events, note(true, 0, 70));
+    CHECK(block(0) == kResultOk);
+    REQUIRE(p.component->setActive(0) == kResultOk);
+    REQUIRE(p.component->setActive(1) == kResultOk);
+    CHECK(block(480) == kResultOk);
+    CHECK_MSG(buffers.allZero(0, 480), "a note carried from before the suspend plays after it");
+    outEvents->release();
+    events->release();
+    p.component->setActive(0);
+}
