@@ -34,6 +34,7 @@ TEST_PACKAGES=(
   "python3-yaml:reads the project-authored style library (models/training/styles)"
   "libopenblas0-openmp:fast BLAS for CPU training"
   "valgrind:memory checks in the native tests"
+  "g++-mingw-w64-x86-64:the Windows x64 cross-build check of the bridge (tests/native/portability)"
 )
 
 CHECK_ONLY=0
