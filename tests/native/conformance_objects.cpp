@@ -282,6 +282,24 @@ TEST_CASE(conformance_controller_follows_exact_state) {
                   utf16ToUtf8(params[i].title) << ": controller shows " << fresh.controller->getParamNormalized(params[i].id)
                                                << ", processor state holds " << expected);
     }
+    // The processor's state holds what reached it through process(), nothing else: a value set
+    // on the controller alone (a host that has not flushed it yet) is not in getState until the
+    // host passes it through process(), here in a 0-sample flush (see native/README.md).
+    const ParamID volume = paramId("master.volume");
+    CHECK(p.controller->setParamNormalized(volume, 0.1) == kResultOk);
+    CHECK_MSG(stateOf(p.component) == state, "a controller-only change reached the processor's state");
+    auto* flush = new host::ParameterChanges();
+    flush->add(volume, 0, 0.1);
+    ProcessData flushData = makeProcessData(0, nullptr, nullptr, flush, nullptr, nullptr);
+    CHECK(p.processor->process(flushData) == kResultOk);
+    flush->release();
+    const std::vector<uint8_t> flushed = stateOf(p.component);
+    CHECK_MSG(flushed != state, "a 0-sample flush did not reach the processor's state");
+    auto* check = new host::MemoryStream(flushed);
+    CHECK(fresh.controller->setComponentState(check) == kResultOk);
+    check->release();
+    CHECK(std::fabs(fresh.controller->getParamNormalized(volume) - 0.1) < 1e-9);
+
     // And the state the controller saw is the one the processor keeps: a round trip is exact.
     auto* again = new host::MemoryStream(state);
     CHECK(p.component->setState(again) == kResultOk);
