@@ -2,7 +2,9 @@
 // processing). Mirrors the SDK test suite's "Valid State Transition" (32 and 64 bit),
 // "Terminate/Initialize", "Suspend/Resume", "Repeat Identical State Transition" and "Invalid State
 // Transition", plus calls a careless host makes in the wrong order.
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 #include "check.h"
 #include "conformance_support.h"
@@ -216,4 +218,59 @@ TEST_CASE(conformance_initialize_terminate_cycles) {
     REQUIRE(p.setup(48000, 128));
     REQUIRE(p.component->setActive(1) == kResultOk);
     CHECK(rms(renderNote(p.processor, 48000, 128, 1024), 0, 1024) > 1e-3);
+}
+
+// Hosts call main-thread methods from more than one thread: Ardour saved a session (getState on
+// its Lua thread) while activating the plug-in on another, and the saved state held the values
+// the activation's JIT warm-up plays with (-36 dB volume): the song came back quiet. getState
+// and setState during setActive(true) must see and keep the user's settings, never warm-up ones.
+TEST_CASE(conformance_state_calls_during_activation) {
+    LoadedModule loaded;
+    REQUIRE(loaded.ok());
+    RawPlugin p(loaded.module());
+    REQUIRE(p.ok() && p.initializeAndConnect() && p.setup(48000, 8192)); // big blocks: a long warm-up
+    const std::vector<uint8_t> user = stateOf(p.component);
+    REQUIRE(!user.empty());
+    int captured = 0, wrong = 0;
+    for (int round = 0; round < 6; ++round) {
+        std::atomic<bool> done{false};
+        std::thread activation([&] {
+            p.component->setActive(1);
+            done = true;
+        });
+        while (!done) {
+            const std::vector<uint8_t> seen = stateOf(p.component);
+            ++captured;
+            if (seen != user) ++wrong;
+        }
+        activation.join();
+        CHECK(stateOf(p.component) == user);
+        REQUIRE(p.component->setActive(0) == kResultOk);
+    }
+    std::printf("%d getState calls overlapped the activations\n", captured);
+    CHECK_MSG(wrong == 0, wrong << " of " << captured << " states saved during activation held warm-up values");
+
+    // A state loaded while the warm-up runs is the one that stays.
+    RawPlugin other(loaded.module());
+    REQUIRE(other.ok() && other.initializeAndConnect() && other.setup(48000, 64) && other.component->setActive(1) == kResultOk);
+    auto* params = new host::ParameterChanges();
+    params->add(paramId("master.volume"), 0, 0.3);
+    ProcessData flush = makeProcessData(0, nullptr, nullptr, params, nullptr, nullptr);
+    other.processor->process(flush);
+    params->release();
+    const std::vector<uint8_t> song = stateOf(other.component);
+    REQUIRE(song != user);
+    std::atomic<bool> started{false};
+    std::thread activation([&] {
+        started = true;
+        p.component->setActive(1);
+    });
+    while (!started) std::this_thread::yield();
+    auto* stream = new host::MemoryStream(song);
+    CHECK(p.component->setState(stream) == kResultOk);
+    stream->release();
+    activation.join();
+    CHECK_MSG(stateOf(p.component) == song, "a state loaded during activation was lost");
+    p.component->setActive(0);
+    other.component->setActive(0);
 }

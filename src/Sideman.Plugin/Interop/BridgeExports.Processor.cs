@@ -62,8 +62,11 @@ public static unsafe partial class BridgeExports
                 Engine.Diagnostics.SidemanLog.Shared.Warn("bridge", $"Refused processing setup: {problem}.");
                 return BridgeAbi.InvalidArgument;
             }
-            instance.Processor.Setup(engineSetup);
-            instance.PrepareWarmUp(setup->MaxBlockSize);
+            lock (instance.MainLock)
+            {
+                instance.Processor.Setup(engineSetup);
+                instance.PrepareWarmUp(setup->MaxBlockSize);
+            }
             return BridgeAbi.Ok;
         }
         catch (Exception ex)
@@ -81,17 +84,20 @@ public static unsafe partial class BridgeExports
             if (instance is null)
                 return BridgeAbi.InvalidArgument;
             instance.FlushDiagnostics();
-            if (active != 0)
+            lock (instance.MainLock)
             {
-                if (instance.WarmUp is null)
-                    instance.PrepareWarmUp(instance.Processor.Engine.Setup.MaxBlockSize);
-                instance.Processor.SetActive(true, _ => instance.WarmUp!.Run(instance.Handle));
-                // Steady state allocates nothing, so keep the GC from starting blocking gen2 collections.
-                GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-            }
-            else
-            {
-                instance.Processor.SetActive(false);
+                if (active != 0)
+                {
+                    if (instance.WarmUp is null)
+                        instance.PrepareWarmUp(instance.Processor.Engine.Setup.MaxBlockSize);
+                    instance.Processor.SetActive(true, _ => instance.WarmUp!.Run(instance.Handle));
+                    // Steady state allocates nothing, so keep the GC from starting blocking gen2 collections.
+                    GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+                }
+                else
+                {
+                    instance.Processor.SetActive(false);
+                }
             }
             return BridgeAbi.Ok;
         }

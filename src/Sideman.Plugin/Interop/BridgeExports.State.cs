@@ -17,7 +17,9 @@ public static unsafe partial class BridgeExports
             if (instance is null)
                 return -BridgeAbi.InvalidArgument;
             instance.FlushDiagnostics();
-            byte[] state = instance.Processor.SaveState();
+            byte[] state;
+            lock (instance.MainLock)
+                state = instance.Processor.SaveState();
             if (buffer != null && capacity >= state.Length)
                 state.CopyTo(new Span<byte>(buffer, state.Length));
             return state.Length;
@@ -39,7 +41,9 @@ public static unsafe partial class BridgeExports
             instance.FlushDiagnostics();
             if (!TryGetBytes(data, length, out ReadOnlySpan<byte> bytes, out string? problem))
                 return Reject(error, errorCapacity, BridgeAbi.InvalidArgument, problem!);
-            StateReadResult result = instance.Processor.LoadState(bytes);
+            StateReadResult result;
+            lock (instance.MainLock)
+                result = instance.Processor.LoadState(bytes);
             if (!result.Success)
                 return Reject(error, errorCapacity, BridgeAbi.Error, result.Error!);
             Utf16Text.Write("", error, errorCapacity);

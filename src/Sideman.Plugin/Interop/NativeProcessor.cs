@@ -19,6 +19,15 @@ internal sealed class NativeProcessor : IDisposable
 
     public SidemanProcessor Processor { get; }
 
+    /// <summary>
+    /// [main] Held by every main-thread call that reads or changes settings or setup (setup, activation
+    /// with its warm-up, state save and load). Hosts make these calls from more than one thread (Ardour
+    /// saves from its script thread while it activates from another), and the warm-up plays with the
+    /// settings for a moment: without this a save could store warm-up values, or a load be undone by
+    /// the warm-up's restore. Never taken on the audio thread.
+    /// </summary>
+    public object MainLock { get; } = new();
+
     /// <summary>The handle the bridge holds for this instance (set right after creation).</summary>
     public nint Handle { get; set; }
 
