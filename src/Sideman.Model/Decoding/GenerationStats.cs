@@ -1,0 +1,18 @@
+namespace Sideman.Model.Decoding;
+
+/// <summary>
+/// Counters of one <see cref="PartGenerator"/> since it was made (a snapshot). GuardRejections counts
+/// sampled bars that copied a training pair and were thrown away; CopiesEmitted is what reached the
+/// output, and stays 0 while an index is loaded.
+/// </summary>
+public readonly record struct GenerationStats(
+    long Bars,
+    long SampledTokens,
+    long ForcedTokens,
+    long Slides,
+    long BudgetClosedBars,
+    long GuardChecks,
+    long GuardRejections,
+    long Resamples,
+    long Perturbations,
+    long CopiesEmitted);
