@@ -3,7 +3,7 @@ namespace Sideman.Model.Decoding;
 /// <summary>
 /// Counters of one <see cref="PartGenerator"/> since it was made (a snapshot). GuardRejections counts
 /// sampled bars that copied a training pair and were thrown away; CopiesEmitted is what reached the
-/// output, and stays 0 while an index is loaded.
+/// output, and stays 0 while an index is loaded. Bars counts every bar written, including those later rolled back.
 /// </summary>
 public readonly record struct GenerationStats(
     long Bars,
@@ -15,4 +15,5 @@ public readonly record struct GenerationStats(
     long GuardRejections,
     long Resamples,
     long Perturbations,
-    long CopiesEmitted);
+    long CopiesEmitted,
+    long RolledBackBars = 0);

@@ -41,6 +41,7 @@ public sealed class PartGenerator : IDisposable
     private readonly GrammarMask _grammar;
     private readonly GrammarCursor _cursor;
     private readonly GrammarCursor _bodyCursor;
+    private readonly GrammarCursor _headerCursor;
     private readonly TokenSampler _sampler;
     private readonly BarPromptEncoder _prompt;
     private readonly BarDecoder _decoder;
@@ -65,6 +66,7 @@ public sealed class PartGenerator : IDisposable
     private bool _bodyLogitsStale;
     private bool _started;
     private bool _disposed;
+    private long _rolledBack;
     private long _bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies;
 
     /// <summary>
@@ -93,6 +95,7 @@ public sealed class PartGenerator : IDisposable
         _grammar = new GrammarMask(vocabulary);
         _cursor = _grammar.Start();
         _bodyCursor = _grammar.Start();
+        _headerCursor = _grammar.Start();
         _sampler = new TokenSampler(vocabulary.Size);
         _prompt = new BarPromptEncoder(vocabulary);
         _decoder = new BarDecoder(vocabulary);
@@ -131,7 +134,7 @@ public sealed class PartGenerator : IDisposable
 
     public bool HasGuard => _index is not null;
 
-    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies);
+    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack);
 
     /// <summary>
     /// Every token written since the start (header, then each bar), when <see cref="GeneratorSettings.KeepTranscript"/>
@@ -207,6 +210,7 @@ public sealed class PartGenerator : IDisposable
             _copies++; // never expected: the loop above only accepts a bar the index does not hold
         }
         _previousHash = hash;
+        _window.SetCurrentHash(hash);
         if (closedByBudget)
         {
             _budgetClosed++;
@@ -228,6 +232,38 @@ public sealed class PartGenerator : IDisposable
         }
         _bars++;
         return _bar;
+    }
+
+    /// <summary>
+    /// Forgets the newest <paramref name="bars"/> bars so they can be written again, e.g. with other energy or
+    /// chords: the cache is rewound to where the first of them began. Returns false, changing nothing, when
+    /// they are not all in the model's context any more (the window slid past them). The bar indices the
+    /// caller passes next are its own; the rewritten bars draw from their (seed, bar, part) streams again. [generator]
+    /// </summary>
+    public bool RollBack(int bars)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(bars);
+        if (bars == 0)
+        {
+            return true;
+        }
+        if (!_started || bars > _window.Bars)
+        {
+            return false;
+        }
+        ContextWindow.BarRecord first = _window.Bar(_window.Bars - bars);
+        _window.DropNewest(bars);
+        _model.Rewind(_window.Length);
+        _previousHash = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Hash : _window.HashBeforeWindow;
+        // After BAR the grammar state no longer depends on the bar before, so the state after the header will do.
+        _headerCursor.CopyTo(_cursor);
+        if (_transcript is not null)
+        {
+            _transcript.RemoveRange(first.TranscriptStart, _transcript.Count - first.TranscriptStart);
+        }
+        _rolledBack += bars;
+        return true;
     }
 
     public void Dispose()
@@ -256,6 +292,7 @@ public sealed class PartGenerator : IDisposable
                 {
                     _grammar.Advance(_cursor, t);
                 }
+                _cursor.CopyTo(_headerCursor);
                 _transcript?.AddRange(_header);
                 _forced += _header.Length;
                 _previousHash = 0;
@@ -266,13 +303,13 @@ public sealed class PartGenerator : IDisposable
                 _window.Slide(prompt.Length + Math.Min(_budget, BarLineHeadroom), _keepLimit, minimumBars: 0);
                 _slides++;
             }
-            _window.BeginBar();
+            _window.BeginBar(TranscriptLength);
             AdvancePrompt(prompt);
             _model.Reset();
             return _model.Prefill(_window.Tokens);
         }
 
-        _window.BeginBar();
+        _window.BeginBar(TranscriptLength);
         AdvancePrompt(prompt);
         ReadOnlySpan<float> logits = default;
         foreach (int t in prompt)
@@ -281,6 +318,8 @@ public sealed class PartGenerator : IDisposable
         }
         return logits;
     }
+
+    private int TranscriptLength => _transcript?.Count ?? 0;
 
     private void AdvancePrompt(ReadOnlySpan<int> prompt)
     {

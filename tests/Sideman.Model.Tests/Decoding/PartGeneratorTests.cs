@@ -182,6 +182,41 @@ public sealed class PartGeneratorTests(GeneratorModelFixture fx, ITestOutputHelp
             Assert.Equal(first[i], g.Next(SongFixture.Bar(i)).Tokens.ToArray());
     }
 
+    [Fact]
+    public void Rolled_back_bars_are_rewritten_as_a_fresh_run_with_the_new_conditioning_writes_them()
+    {
+        BarConditioning Louder(int i) => SongFixture.Bar(i) with { Energy = 4, Section = SectionKind.Chorus };
+        using PartGenerator g = Create(PartRole.Keys, 40);
+        for (int i = 0; i < 10; i++)
+            g.Next(SongFixture.Bar(i));
+        int[] before = g.Transcript.ToArray();
+        Assert.True(g.RollBack(3));
+        Assert.Equal(3, g.Stats.RolledBackBars);
+        for (int i = 7; i < 10; i++)
+            g.Next(Louder(i));
+
+        using PartGenerator fresh = Create(PartRole.Keys, 40);
+        for (int i = 0; i < 10; i++)
+            fresh.Next(i < 7 ? SongFixture.Bar(i) : Louder(i));
+        Assert.Equal(fresh.Transcript.ToArray(), g.Transcript.ToArray());
+        Assert.NotEqual(before, g.Transcript.ToArray());
+        new PatternTokenizer(fx.Vocabulary).Decode([.. g.Transcript, fx.Vocabulary.Eos]);
+    }
+
+    [Fact]
+    public void Bars_that_slid_out_of_the_context_cannot_be_rolled_back()
+    {
+        using PartGenerator g = Create(PartRole.Drums, 41, new GeneratorSettings { SlideKeepFraction = 0.2 });
+        int bars = 0;
+        while (g.Stats.Slides == 0)
+            g.Next(SongFixture.Bar(bars++));
+        int[] kept = g.Transcript.ToArray();
+        Assert.False(g.RollBack(bars));
+        Assert.Equal(kept, g.Transcript.ToArray());
+        Assert.True(g.RollBack(1));
+        g.Next(SongFixture.Bar(bars - 1));
+    }
+
     private int PromptLength(ReadOnlySpan<int> barTokens)
     {
         // BAR TS SEC EN, then the given chords (ROOT QUAL [BASS] | NOCHORD, CHG ...), up to the first free token.
