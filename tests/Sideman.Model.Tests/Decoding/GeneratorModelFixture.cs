@@ -18,7 +18,8 @@ public sealed class GeneratorModelFixture
     private static readonly string[] Sources =
     [
         "models/training/model.py", "models/training/export_onnx.py", "models/training/train.py",
-        "models/training/token_dataset.py", "models/training/vocab_info.py", "models/vocab.json",
+        "models/training/token_dataset.py", "models/training/vocab_info.py", "models/training/originality_index.py",
+        "models/vocab.json",
         "tests/fixtures/tokens/corpus_samples.json",
         "tests/Sideman.Model.Tests/Decoding/make_generator_test_model.py",
     ];
@@ -45,6 +46,9 @@ public sealed class GeneratorModelFixture
     public string VocabSha256 { get; }
     public Vocabulary Vocabulary { get; }
     public string PairKeysPath => Path.Combine(Directory, "pair_keys.json");
+
+    /// <summary>The corpus samples' pair index, written by models/training/originality_index.py.</summary>
+    public string PythonIndexPath => Path.Combine(Directory, "corpus_samples.fingerprints");
 
     private bool IsFresh()
     {

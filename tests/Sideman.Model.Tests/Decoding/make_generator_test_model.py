@@ -8,8 +8,12 @@ Also writes pair_keys.json: originality pair keys computed here, in Python, from
 bar hashes, by the rule of models/ORIGINALITY_INDEX.md, so the C# key function is checked against
 an independent implementation.
 
+And corpus_samples.fingerprints: the index of the samples' bar pairs written by the training
+pipeline's own writer (models/training/originality_index.py), so the C# reader is tested on a file
+the Python side made.
+
 Usage: /usr/bin/python3 tests/Sideman.Model.Tests/Decoding/make_generator_test_model.py OUT_DIR
-Writes OUT_DIR/{generator.onnx, pair_keys.json, info.json}.
+Writes OUT_DIR/{generator.onnx, pair_keys.json, corpus_samples.fingerprints, info.json}.
 """
 from __future__ import annotations
 
@@ -26,13 +30,15 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 TRAINING = REPO / "models" / "training"
 sys.path.insert(0, str(TRAINING))
+import originality_index  # noqa: E402
 import train  # noqa: E402
 from export_onnx import export, load_checkpoint  # noqa: E402
 from vocab_info import load_vocab  # noqa: E402
 
 # Files whose change makes the output stale; the C# fixture hashes the same list, in this order.
 SOURCES = ["models/training/model.py", "models/training/export_onnx.py", "models/training/train.py",
-           "models/training/token_dataset.py", "models/training/vocab_info.py", "models/vocab.json",
+           "models/training/token_dataset.py", "models/training/vocab_info.py", "models/training/originality_index.py",
+           "models/vocab.json",
            "tests/fixtures/tokens/corpus_samples.json",
            "tests/Sideman.Model.Tests/Decoding/make_generator_test_model.py"]
 
@@ -110,6 +116,10 @@ def main() -> int:
         model, ckpt = load_checkpoint(run / "last.pt")
     export(model, out / "generator.onnx", vocab.sha256, vocab.version, "test-generator", extra={"train_step": ckpt["step"]})
 
+    cases = [c for c in pair_key_cases(samples, vocab_doc)[:-2]]
+    keys = originality_index.pair_keys([c["part_token"] for c in cases], [int(c["h1"]) for c in cases],
+                                       [int(c["h2"]) for c in cases])
+    originality_index.write_index(out / "corpus_samples.fingerprints", keys, vocab.sha256)
     (out / "pair_keys.json").write_text(json.dumps({"cases": pair_key_cases(samples, vocab_doc)}), encoding="utf-8")
     (out / "info.json").write_text(json.dumps({"model": "generator.onnx", "vocab_sha256": vocab.sha256,
                                                "source_hash": source_hash()}), encoding="utf-8")

@@ -27,6 +27,24 @@ public sealed class PairKeyTests(GeneratorModelFixture fx)
     }
 
     [Fact]
+    public void An_index_written_by_the_python_pipeline_reads_and_holds_exactly_its_pairs()
+    {
+        OriginalityIndex index = OriginalityIndex.Load(fx.PythonIndexPath, fx.VocabSha256);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(fx.PairKeysPath));
+        var cases = doc.RootElement.GetProperty("cases").EnumerateArray().ToArray()[..^2]; // the corpus pairs
+        var keys = new HashSet<ulong>();
+        foreach (JsonElement c in cases)
+        {
+            int part = c.GetProperty("part_token").GetInt32();
+            ulong h1 = ulong.Parse(c.GetProperty("h1").GetString()!), h2 = ulong.Parse(c.GetProperty("h2").GetString()!);
+            Assert.True(index.ContainsPair(part, h1, h2));
+            Assert.False(index.ContainsPair(part, h2 ^ 1, h1)); // not the swapped pair (nor, almost surely, any other)
+            keys.Add(PairKey.Compute(part, h1, h2));
+        }
+        Assert.Equal(keys.Count, index.Count);
+    }
+
+    [Fact]
     public void Key_is_fnv1a_over_the_twenty_contract_bytes()
     {
         // Worked independently: the same 20 bytes through the byte-wise FNV-1a of BarFingerprint's definition.
