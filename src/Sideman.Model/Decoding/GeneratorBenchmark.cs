@@ -71,9 +71,12 @@ public static class GeneratorBenchmark
     /// <summary>Loads the files with one ONNX Runtime thread and prints one line per part. [main]</summary>
     public static void Run(string modelPath, string vocabPath, string? indexPath, TextWriter output, int bars = 64, double bpm = 120)
     {
+        long t0 = Stopwatch.GetTimestamp();
         using GeneratorAssets assets = GeneratorAssets.Open(modelPath, vocabPath, indexPath, new TokenModelOptions { IntraOpThreads = 1 });
+        double loadMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"generator: {bars} bars per part at {bpm:0} BPM in 4/4 (one bar = {4 * 60 / bpm:0.00} s), originality guard {(indexPath is null ? "off" : "on (" + Path.GetFileName(indexPath) + ")")}, 1 thread"));
+            $"generator: {bars} bars per part at {bpm:0} BPM in 4/4 (one bar = {4 * 60 / bpm:0.00} s), originality guard {(indexPath is null ? "off" : "on (" + Path.GetFileName(indexPath) + $", {assets.Index!.Count:N0} pairs)")}, 1 thread; " +
+            $"model + vocab + index loaded in {loadMs:0} ms"));
         output.WriteLine("part    tokens  bars/s  real-time x  (CPU)  ms/token  slides  copies rejected  alloc B/bar");
         PartRole[] parts = [PartRole.Drums, PartRole.Bass, PartRole.Keys, PartRole.Pad, PartRole.Arp];
         foreach (GeneratorTiming t in Measure(assets, parts, bars, bpm))
