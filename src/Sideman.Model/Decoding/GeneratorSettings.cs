@@ -17,6 +17,12 @@ public sealed record GeneratorSettings
     /// <summary>When the context is full, keep at most this share of it (the newest whole bars) and re-prefill.</summary>
     public double SlideKeepFraction { get; init; } = 0.5;
 
+    /// <summary>
+    /// At a bar line, slide the window when less room than this is left after the bar's conditioning;
+    /// a bar that still outgrows the context slides inside the bar. Larger = fewer slides inside bars.
+    /// </summary>
+    public int BarLineHeadroom { get; init; } = 48;
+
     /// <summary>Keep every generated token (for --tokens-out and evaluation). Off in the engine: it grows with the song.</summary>
     public bool KeepTranscript { get; init; }
 
@@ -27,6 +33,8 @@ public sealed record GeneratorSettings
             throw new ArgumentOutOfRangeException(nameof(MaxBarTokens), MaxBarTokens, "a bar needs room for at least 8 tokens");
         if (GuardAttempts < 1)
             throw new ArgumentOutOfRangeException(nameof(GuardAttempts), GuardAttempts, "the guard needs at least one attempt");
+        if (BarLineHeadroom < 1)
+            throw new ArgumentOutOfRangeException(nameof(BarLineHeadroom), BarLineHeadroom, "must be at least 1");
         if (!(SlideKeepFraction > 0 && SlideKeepFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(SlideKeepFraction), SlideKeepFraction, "must be between 0 and 1");
     }

@@ -32,9 +32,6 @@ public sealed class PartGenerator : IDisposable
     // Tokens the model may still need to finish an event once the budget closes a bar (PITCH DUR VEL MT).
     private const int ClosingReserve = 4;
 
-    // Slide at a bar line rather than inside the bar when less room than this is left after its conditioning.
-    private const int BarLineHeadroom = 48;
-
     private readonly ITokenModel _model;
     private readonly bool _ownsModel;
     private readonly Vocabulary _v;
@@ -66,7 +63,7 @@ public sealed class PartGenerator : IDisposable
     private bool _bodyLogitsStale;
     private bool _started;
     private bool _disposed;
-    private long _rolledBack;
+    private long _rolledBack, _slidesInside;
     private long _bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies;
 
     /// <summary>
@@ -134,7 +131,7 @@ public sealed class PartGenerator : IDisposable
 
     public bool HasGuard => _index is not null;
 
-    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack);
+    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside);
 
     /// <summary>
     /// Every token written since the start (header, then each bar), when <see cref="GeneratorSettings.KeepTranscript"/>
@@ -282,7 +279,7 @@ public sealed class PartGenerator : IDisposable
     /// <summary>Feeds the bar's fixed tokens (after the header on the first bar; after a slide if the bar might not fit) and returns the logits for its first free token.</summary>
     private ReadOnlySpan<float> FeedPrompt(ReadOnlySpan<int> prompt)
     {
-        if (!_started || _window.NeedsSlide(prompt.Length + Math.Min(_budget, BarLineHeadroom)))
+        if (!_started || _window.NeedsSlide(prompt.Length + Math.Min(_budget, Settings.BarLineHeadroom)))
         {
             if (!_started)
             {
@@ -300,7 +297,7 @@ public sealed class PartGenerator : IDisposable
             }
             else
             {
-                _window.Slide(prompt.Length + Math.Min(_budget, BarLineHeadroom), _keepLimit, minimumBars: 0);
+                _window.Slide(prompt.Length + Math.Min(_budget, Settings.BarLineHeadroom), _keepLimit, minimumBars: 0);
                 _slides++;
             }
             _window.BeginBar(TranscriptLength);
@@ -381,6 +378,7 @@ public sealed class PartGenerator : IDisposable
         _window.Slide(remaining, _keepLimit, minimumBars: 1);
         _window.Append(token);
         _slides++;
+        _slidesInside++;
         _bodyLogitsStale = true; // the cache before this bar changed: the logits at its body start are recomputed on a rollback
         _model.Reset();
         return _model.Prefill(_window.Tokens);

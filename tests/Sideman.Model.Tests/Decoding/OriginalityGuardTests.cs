@@ -88,6 +88,54 @@ public sealed class OriginalityGuardTests(GeneratorModelFixture fx, ITestOutputH
     }
 
     [Fact]
+    public void A_copy_in_a_bar_where_the_window_slid_is_resampled_from_the_slid_context()
+    {
+        // Find a bar in which the window slides (inside the bar), in an unguarded run.
+        var settings = new GeneratorSettings { Seed = 6, SlideKeepFraction = 0.3, BarLineHeadroom = 4 };
+        var hashes = new List<ulong>();
+        int target = -1;
+        using (var free = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(PartRole.Keys), settings, null, ownsModel: true))
+        {
+            for (int i = 0; i < 200 && target < 0; i++)
+            {
+                long inside = free.Stats.SlidesInsideBars;
+                hashes.Add(free.Next(SongFixture.Bar(i)).EventHash);
+                if (free.Stats.SlidesInsideBars > inside && i > 0 && hashes[i - 1] != 0 && hashes[i] != 0)
+                    target = i;
+            }
+            output.WriteLine($"free run: {free.Stats}");
+        }
+        Assert.True(target > 0, $"no bar with a slide inside it in {hashes.Count} bars");
+
+        // Plant only that bar's pair: the guarded run is identical up to it, then must reject it after the slide.
+        int part = fx.Vocabulary.Part(PartRole.Keys);
+        OriginalityIndex index = OriginalityIndexWriter.InMemory("one pair", fx.VocabSha256, [PairKey.Compute(part, hashes[target - 1], hashes[target])]);
+        int[] Run()
+        {
+            using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(PartRole.Keys),
+                                            settings with { KeepTranscript = true }, index, ownsModel: true);
+            for (int i = 0; i <= target + 4; i++)
+            {
+                GeneratedBar bar = g.Next(SongFixture.Bar(i));
+                if (i < target)
+                    Assert.Equal(hashes[i], bar.EventHash);
+                if (i == target)
+                {
+                    Assert.Equal(2, bar.Attempts);
+                    Assert.NotEqual(hashes[target], bar.EventHash);
+                }
+                Assert.InRange(g.ContextLength, 1, 512);
+            }
+            Assert.Equal(1, g.Stats.GuardRejections);
+            return [.. g.Transcript];
+        }
+        int[] a = Run();
+        Assert.Equal(a, Run());
+        new PatternTokenizer(fx.Vocabulary).Decode([.. a, fx.Vocabulary.Eos]);
+        output.WriteLine($"bar {target} had a slide inside it and was resampled");
+    }
+
+    [Fact]
     public void The_breaker_skips_changes_the_index_also_holds_and_finally_drops_the_events()
     {
         Vocabulary v = fx.Vocabulary;
