@@ -150,7 +150,9 @@ public sealed class PartGenerator : IDisposable
 
     /// <summary>
     /// Writes the next bar. The returned object is reused: read it (or call <see cref="GeneratedBar.ToPattern"/>)
-    /// before the next call. Throws <see cref="ArgumentException"/> for conditioning the vocabulary cannot express. [generator]
+    /// before the next call. Throws <see cref="ArgumentException"/> for conditioning the vocabulary cannot express,
+    /// before anything changes. After any other exception (a <see cref="ModelException"/> from the runtime), call
+    /// <see cref="Restart"/> before the next bar. [generator]
     /// </summary>
     public GeneratedBar Next(in BarConditioning bar)
     {
