@@ -25,6 +25,13 @@ public interface ITokenModel : IDisposable
     /// <summary>Appends one token and returns the logits for the next. Allocates nothing.</summary>
     ReadOnlySpan<float> Step(int token);
 
+    /// <summary>
+    /// Keeps the first <paramref name="length"/> tokens of the context and forgets the rest (0 ≤ length ≤ <see cref="Length"/>),
+    /// as if only those had been fed. The cache slots beyond are masked, so this only moves the length. Allocates nothing.
+    /// The logits after the kept prefix are not recomputed: a caller that needs them keeps its own copy.
+    /// </summary>
+    void Rewind(int length);
+
     /// <summary>Forgets the context (Length becomes 0). Allocates nothing.</summary>
     void Reset();
 }

@@ -314,7 +314,9 @@ def _write_files_table(path, writers):
         for f in sorted(rows):
             r = rows[f]
             lic = man.rows[f]["license"] if f in man.rows else "CC0-1.0 (project-authored)"
-            title = "; ".join(sorted(t for t in r["titles"] if t))[:200].replace("\t", " ")
+            # One row per file: a title with a line break (a score's two-line title) must not split it.
+            title = "; ".join(sorted(t for t in r["titles"] if t))[:200]
+            title = title.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
             out.write(f"{f}\t{lic}\t{r['source']}\t{title}\t{','.join(sorted(r['splits']))}\t"
                       f"{','.join(sorted(r['parts']))}\t{r['examples']}\t{r['tokens']}\n")
 

@@ -4,6 +4,11 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Sideman.Engine;
 using Sideman.Engine.Processing;
+using Sideman.Model;
+using Sideman.Model.Benchmarks;
+using Sideman.Model.Decoding;
+using Sideman.Model.Originality;
+using Sideman.Model.Tokens;
 using Sideman.Music.Midi;
 using Sideman.Music.Time;
 
@@ -13,6 +18,9 @@ namespace Sideman.Cli.Commands;
 /// <c>sideman bench</c>: the engine's process() time per block, in-process, with voices held. Prints
 /// mean, p50, p99 and max wall time per block and as a share of the block's real-time period, plus the
 /// thread's mean CPU time per block (immune to other processes taking turns on a shared machine).
+/// With a model (--model, or the newest models/sideman-*.onnx), it then times the model: ms per token at
+/// 128 and 512 tokens of context on one core, and the whole part generator's bars per second and
+/// real-time factor per part.
 /// </summary>
 internal static class BenchCommand
 {
@@ -24,9 +32,15 @@ internal static class BenchCommand
         var seconds = new Option<double>("--seconds") { Description = "Audio rendered per block size (after 2 s of warm-up).", DefaultValueFactory = _ => 20 };
         var automate = new Option<bool>("--automate") { Description = "Also send a master-volume change in every block." };
         var doubles = new Option<bool>("--double") { Description = "Render 64-bit output instead of 32-bit." };
-        var command = new Command("bench", "Measure the engine's process() time per block (in-process, no host).")
+        var model = new Option<string?>("--model") { Description = "Model file to time (default: the newest models/sideman-*.onnx, if any)." };
+        var vocab = new Option<string?>("--vocab") { Description = "vocab.json for the generator (default: models/vocab.json)." };
+        var index = new Option<string?>("--index") { Description = "Originality index for the generator (default: the model's .fingerprints file, if any)." };
+        var modelBars = new Option<int>("--model-bars") { Description = "Bars generated per part when timing the generator.", DefaultValueFactory = _ => 64 };
+        var modelOnly = new Option<bool>("--model-only") { Description = "Time only the model and the generator, not the engine." };
+        var noModel = new Option<bool>("--no-model") { Description = "Time only the engine." };
+        var command = new Command("bench", "Measure the engine's process() time per block (in-process, no host), then the model and the generator.")
         {
-            blocks, voices, rate, seconds, automate, doubles,
+            blocks, voices, rate, seconds, automate, doubles, model, vocab, index, modelBars, modelOnly, noModel,
         };
         command.SetAction(result =>
         {
@@ -46,6 +60,8 @@ internal static class BenchCommand
             Console.WriteLine($".NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, " +
                               $"GC latency mode {System.Runtime.GCSettings.LatencyMode}, concurrent GC {AppContext.GetData("System.GC.Concurrent") ?? "default"}");
             Console.WriteLine();
+            if (result.GetValue(modelOnly))
+                return BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), required: true);
             Console.WriteLine($"{"block",6} {"period",9} {"mean",9} {"p50",9} {"p99",9} {"max",9} {"mean %",7} {"p99 %",7} {"max %",7} {"voices",6} {"alloc B",8} {"cpu mean",9}");
             foreach (int size in result.GetValue(blocks) ?? [64, 128, 512])
             {
@@ -56,9 +72,48 @@ internal static class BenchCommand
                 }
                 Measure(size, voiceCount, sampleRate, duration, format, result.GetValue(automate));
             }
-            return 0;
+            return result.GetValue(noModel) ? 0
+                : BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), required: result.GetValue(model) is not null);
         });
         return command;
+    }
+
+    /// <summary>The model's ms/token at 128 and 512 context and the generator's speed per part; skipped with a note when no model is found.</summary>
+    private static int BenchModel(string? modelPath, string? vocabPath, string? indexPath, int bars, bool required)
+    {
+        DefaultModelFiles defaults = DefaultModelFiles.Locate();
+        modelPath ??= defaults.ModelPath;
+        vocabPath ??= defaults.VocabPath;
+        indexPath ??= defaults.IndexPath ?? (modelPath is null ? null : Beside(modelPath));
+        Console.WriteLine();
+        if (modelPath is null || vocabPath is null)
+        {
+            Console.WriteLine("model: none found (no models/sideman-*.onnx); pass --model FILE to time one.");
+            return required ? 2 : 0;
+        }
+        if (bars is < 1 or > 100_000)
+        {
+            Console.Error.WriteLine("bench: --model-bars must be 1..100000.");
+            return 2;
+        }
+        try
+        {
+            TokenModelBenchmark.Run(modelPath, Console.Out);
+            Console.WriteLine();
+            GeneratorBenchmark.Run(modelPath, vocabPath, indexPath, Console.Out, bars);
+            return 0;
+        }
+        catch (Exception e) when (e is ModelException or VocabularyException or OriginalityIndexException)
+        {
+            Console.Error.WriteLine($"bench: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static string? Beside(string modelPath)
+    {
+        string candidate = Path.ChangeExtension(modelPath, ".fingerprints");
+        return File.Exists(candidate) ? candidate : null;
     }
 
     private static unsafe void Measure(int blockSize, int voiceCount, double sampleRate, double seconds, SampleFormat format, bool automate)

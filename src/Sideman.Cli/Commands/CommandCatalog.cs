@@ -12,6 +12,7 @@ internal static class CommandCatalog
     [
         BenchCommand.Create(),
         DescribeCommand.Create(),
+        GenerateCommand.Create(),
         SoundFontSubsetCommand.Create(),
     ];
 }

@@ -24,6 +24,21 @@ public struct DeterministicRng
         return new DeterministicRng(new DeterministicRng(b).NextUInt64());
     }
 
+    /// <summary>
+    /// Stream number <paramref name="attempt"/> for (seed, bar, part): attempt 0 is exactly
+    /// <see cref="For"/>; the originality guard resamples a rejected bar with attempts 1, 2, ...
+    /// </summary>
+    public static DeterministicRng ForAttempt(ulong seed, long bar, int part, int attempt)
+    {
+        DeterministicRng first = For(seed, bar, part);
+        if (attempt == 0)
+        {
+            return first;
+        }
+        ulong s = first.NextUInt64() ^ unchecked((ulong)attempt * 0xD6E8FEB86659FD93UL);
+        return new DeterministicRng(new DeterministicRng(s).NextUInt64());
+    }
+
     public ulong NextUInt64()
     {
         ulong z = _state += 0x9E3779B97F4A7C15UL;

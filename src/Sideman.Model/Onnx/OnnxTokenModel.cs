@@ -169,6 +169,17 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
         return logits.Slice((s - 1) * _vocab, _vocab);
     }
 
+    public void Rewind(int length)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if ((uint)length > (uint)Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"can only rewind to 0..{Length} tokens");
+        }
+        // The keys/values past the new length stay in their slots (finite, as the contract asks) and are masked out.
+        Length = length;
+    }
+
     public void Reset()
     {
         Length = 0;

@@ -1,0 +1,250 @@
+#!/usr/bin/python3
+"""Python-side sampler: the model writes the events of each bar under the user's conditioning.
+
+The header (style, part, key, tempo) and every bar's conditioning (time signature, section,
+energy, chords) are forced from a prompt; the model samples the events, with the grammar mask
+of vocab.json (sideman_data/grammar.py, the same table the C# GrammarMask applies), temperature
+and top-p, from a seeded RNG. The bar ends when the model picks the bar end (BAR, or EOS on the
+last bar). With an originality index, every completed bar is checked with its predecessor: a
+2-bar span found in the training data is rejected and the bar resampled (the guard).
+
+    /usr/bin/python3 models/training/generate.py CHECKPOINT --prompts test --count 8 --out samples.jsonl
+        [--index models/sideman-0.1.0.fingerprints] [--temperature 1.0] [--top-p 0.95] [--seed 1]
+
+Output: JSON lines {"prompt_id", "part", "style", "seed", "tokens": [ids], "guard": {...}}.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from model import CachedDecoder, SidemanLM  # noqa: E402
+from originality_index import OriginalityIndex  # noqa: E402
+from prompts import EVENT_KINDS, Prompt, split_prompt  # noqa: E402
+from sideman_data.fingerprint import fnv1a64  # noqa: E402
+from sideman_data.grammar import Grammar  # noqa: E402
+
+
+@dataclass
+class SamplerSettings:
+    temperature: float = 1.0
+    top_p: float = 0.95
+    max_attempts: int = 16  # tries per bar before the guard's last resort
+    temperature_step: float = 0.05  # each rejected try samples a little hotter
+
+
+@dataclass
+class GuardStats:
+    bars: int = 0
+    checked: int = 0
+    rejected: int = 0  # sampled bars that copied a training span and were thrown away
+    resampled_bars: int = 0  # bars that needed at least one resample
+    last_resort: int = 0  # bars where every try copied and a velocity was nudged instead
+    truncated: bool = False  # the context filled up before the prompt's last bar
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Sample:
+    tokens: list
+    bar_hashes: list
+    guard: GuardStats = field(default_factory=GuardStats)
+
+
+def sample_from(logits: torch.Tensor, allowed: np.ndarray, rng: np.random.Generator, temperature: float,
+                top_p: float) -> int:
+    """One token: masked softmax at `temperature`, nucleus of mass `top_p`, inverse-CDF draw."""
+    x = logits.double().numpy()
+    ids = np.flatnonzero(allowed)
+    if len(ids) == 0:
+        raise RuntimeError("the grammar allows no token here")
+    if len(ids) == 1:
+        rng.random()  # keep the RNG stream independent of the mask's shape
+        return int(ids[0])
+    z = x[ids] / max(temperature, 1e-6)
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    order = np.argsort(-p, kind="stable")
+    cum = np.cumsum(p[order])
+    keep = int(np.searchsorted(cum, top_p) + 1)
+    chosen = order[:keep]
+    q = p[chosen] / p[chosen].sum()
+    u = rng.random()
+    j = min(int(np.searchsorted(np.cumsum(q), u, side="right")), len(chosen) - 1)
+    return int(ids[chosen[j]])
+
+
+class Sampler:
+    def __init__(self, model: SidemanLM, vocab, index: OriginalityIndex | None = None,
+                 settings: SamplerSettings | None = None) -> None:
+        self.model = model.eval()
+        self.vocab = vocab
+        self.grammar = Grammar(vocab)
+        self.index = index
+        self.s = settings or SamplerSettings()
+        self.max_len = model.cfg.max_positions
+        kinds = np.array(vocab.kind)
+        self.event_allowed = np.isin(kinds, list(EVENT_KINDS))
+        self.pos_or_mt = np.isin(kinds, ["POS", "MT"])
+        self.vel_ids = sorted((t["velocity"], t["id"]) for t in vocab.tokens if t["kind"] == "VEL")
+
+    def _feed(self, dec: CachedDecoder, st, seq: list, tokens: list) -> torch.Tensor:
+        for t in tokens:
+            self.grammar.step(st, t)
+        seq.extend(tokens)
+        return dec.feed(tokens)[-1]
+
+    def generate(self, prompt: Prompt, rng: np.random.Generator) -> Sample:
+        v, g = self.vocab, self.grammar
+        dec = CachedDecoder(self.model, self.max_len)
+        st = g.start()
+        seq: list = []
+        hashes: list = []
+        stats = GuardStats()
+        logits = self._feed(dec, st, seq, list(prompt.header) + list(prompt.bars[0]))
+        n_bars = len(prompt.bars)
+        for b in range(n_bars):
+            nxt = prompt.bars[b + 1] if b + 1 < n_bars else None
+            # Room for the next bar's conditioning and a few events; otherwise end the piece here.
+            if nxt is not None and len(seq) + len(nxt) + 8 > self.max_len:
+                nxt = None
+                stats.truncated = True
+            end_tok = nxt[0] if nxt is not None else v.eos
+            mark = (len(seq), st.copy(), logits)
+            prev = hashes[-1] if hashes else 0
+            events, h = None, 0
+            for attempt in range(self.s.max_attempts):
+                if attempt:
+                    dec.length = mark[0]
+                    del seq[mark[0]:]
+                    st = mark[1].copy()
+                    logits = mark[2]
+                temp = self.s.temperature + attempt * self.s.temperature_step
+                events, logits, st = self._sample_bar(dec, st, seq, logits, end_tok, rng, temp)
+                h = fnv1a64(events) if events else 0
+                if not self._copies(prompt.part_id, prev, h):
+                    break
+                stats.rejected += 1
+            else:
+                # Every try copied: nudge one velocity so the span is no longer the training one.
+                dec.length = mark[0]
+                del seq[mark[0]:]
+                st = mark[1].copy()
+                events = self._last_resort(prompt.part_id, prev, events)
+                h = fnv1a64(events) if events else 0
+                logits = self._feed(dec, st, seq, events) if events else mark[2]
+                stats.last_resort += 1
+            if prev and h and self.index is not None:
+                stats.checked += 1
+            if attempt and self.index is not None:
+                stats.resampled_bars += 1
+            stats.bars += 1
+            hashes.append(h)
+            if nxt is None:
+                self.grammar.step(st, v.eos)
+                seq.append(v.eos)
+                break
+            logits = self._feed(dec, st, seq, list(nxt))
+        return Sample(seq, hashes, stats)
+
+    def _copies(self, part_id: int, prev: int, h: int) -> bool:
+        return self.index is not None and self.index.is_copy(part_id, prev, h)
+
+    def _sample_bar(self, dec, st, seq, logits, end_tok, rng, temperature):
+        """Samples events until the model ends the bar; the end token itself is not fed."""
+        g = self.grammar
+        events = []
+        while True:
+            allowed = g.mask(st) & self.event_allowed
+            if g.allows(st, end_tok):
+                allowed[end_tok] = True
+            if len(seq) >= self.max_len - 4:
+                # Context nearly full: finish the note in progress, then end the bar.
+                if g.allows(st, end_tok):
+                    return events, logits, st
+                allowed &= ~self.pos_or_mt
+            t = sample_from(logits, allowed, rng, temperature, self.s.top_p)
+            if t == end_tok:
+                return events, logits, st
+            events.append(t)
+            logits = self._feed(dec, st, seq, [t])
+
+    def _last_resort(self, part_id: int, prev: int, events: list) -> list:
+        vel_of = {tid: vel for vel, tid in self.vel_ids}
+        ids = [tid for _, tid in self.vel_ids]
+        for i in range(len(events) - 1, -1, -1):
+            if events[i] in vel_of:
+                k = ids.index(events[i])
+                for nk in (k - 1, k + 1):
+                    if 0 <= nk < len(ids):
+                        trial = events[:i] + [ids[nk]] + events[i + 1:]
+                        if not self._copies(part_id, prev, fnv1a64(trial)):
+                            return trial
+        return []  # no velocity change escapes the index: leave the bar silent (never a copy)
+
+
+def load_model(checkpoint: str | Path) -> tuple[SidemanLM, dict]:
+    from export_onnx import load_checkpoint
+    return load_checkpoint(checkpoint)
+
+
+def read_split_examples(data_dir: Path, split: str):
+    tokens = np.load(data_dir / f"{split}.tokens.npy", mmap_mode="r")
+    offsets = np.load(data_dir / f"{split}.offsets.npy")
+    with open(data_dir / f"{split}.meta.jsonl", encoding="utf-8") as f:
+        meta = [json.loads(line) for line in f if line.strip()]
+    return tokens, offsets, meta
+
+
+def main(argv=None) -> int:
+    from sideman_data import vocab as vocab_mod
+    from vocab_info import load_vocab
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("checkpoint")
+    ap.add_argument("--vocab", default=str(HERE.parent / "vocab.json"))
+    ap.add_argument("--data-dir", default=str(HERE / ".cache" / "dataset"))
+    ap.add_argument("--prompts", default="test", help="split whose examples give the conditioning")
+    ap.add_argument("--count", type=int, default=8)
+    ap.add_argument("--part", help="only prompts of this part")
+    ap.add_argument("--index", help="originality index: reject and resample copied 2-bar spans")
+    ap.add_argument("--temperature", type=float, default=1.0)
+    ap.add_argument("--top-p", type=float, default=0.95)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args(argv)
+    torch.set_num_threads(1)
+    vocab = vocab_mod.load(a.vocab)
+    info = load_vocab(a.vocab)
+    model, ckpt = load_model(a.checkpoint)
+    if ckpt.get("vocab_sha256") not in (None, info.sha256):
+        raise SystemExit(f"{a.checkpoint} was trained with another vocab.json than {a.vocab}")
+    index = OriginalityIndex.load(a.index, info.sha256) if a.index else None
+    tokens, offsets, meta = read_split_examples(Path(a.data_dir), a.prompts)
+    pick = [i for i, m in enumerate(meta) if not a.part or m["part"] == a.part]
+    rng = np.random.default_rng([a.seed, 0])
+    pick = sorted(rng.choice(pick, size=min(a.count, len(pick)), replace=False).tolist())
+    sampler = Sampler(model, vocab, index, SamplerSettings(a.temperature, a.top_p))
+    with open(a.out, "w", encoding="utf-8") as f:
+        for i in pick:
+            prompt = split_prompt(vocab, tokens[offsets[i]:offsets[i + 1]])
+            s = sampler.generate(prompt, np.random.default_rng([a.seed, i]))
+            f.write(json.dumps({"prompt_id": meta[i]["id"], "part": meta[i]["part"], "style": meta[i]["style"],
+                                "seed": a.seed, "tokens": s.tokens, "guard": s.guard.as_dict()}) + "\n")
+            print(f"{meta[i]['id']} {meta[i]['part']}: {len(s.tokens)} tokens, {s.guard.bars} bars, "
+                  f"{s.guard.rejected} rejected", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,429 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Sideman.Model.Originality;
+using Sideman.Model.Tokens;
+using Sideman.Music.Patterns;
+
+namespace Sideman.Model.Decoding;
+
+/// <summary>
+/// Writes one part bar by bar with a token model. The caller fixes the header once and, per bar, the
+/// conditioning (metre, section, energy, and the chords when it knows them); the model writes the rest
+/// under the grammar mask, with temperature and top-p sampling from DeterministicRng.For(seed, bar, part).
+/// So the same seed, inputs and settings give the same tokens on any thread at any speed.
+/// <para>
+/// The first bar pre-fills the header and its conditioning; later bars feed their conditioning and
+/// sampled tokens one step at a time through the KV cache. When the context is full, the window slides:
+/// the header and the newest bars (at most <see cref="GeneratorSettings.SlideKeepFraction"/> of the
+/// context, and always the bar in progress) are re-prefilled; near the end of the context this happens
+/// at a bar line, else inside the bar, so no bar is ever cut short by the context. With an originality index,
+/// each finished bar's pair (previous bar, this bar) is looked up; a copy is rolled back in the cache
+/// and resampled from another stream, and after <see cref="GeneratorSettings.GuardAttempts"/> copies the
+/// last sample is minimally changed (<see cref="CopyBreaker"/>), so no copied pair is ever emitted.
+/// </para>
+/// <para>
+/// After the first bar a bar allocates nothing, except on the bars where the window slides (the
+/// multi-token prefill creates a few small tensor handles). Not thread-safe: one instance belongs to
+/// one generator thread. [generator]
+/// </para>
+/// </summary>
+public sealed class PartGenerator : IDisposable
+{
+    // Tokens the model may still need to finish an event once the budget closes a bar (PITCH DUR VEL MT).
+    private const int ClosingReserve = 4;
+
+    private readonly ITokenModel _model;
+    private readonly bool _ownsModel;
+    private readonly Vocabulary _v;
+    private readonly GrammarMask _grammar;
+    private readonly GrammarCursor _cursor;
+    private readonly GrammarCursor _bodyCursor;
+    private readonly GrammarCursor _headerCursor;
+    private readonly TokenSampler _sampler;
+    private readonly BarPromptEncoder _prompt;
+    private readonly BarDecoder _decoder;
+    private readonly CopyBreaker _breaker;
+    private readonly OriginalityIndex? _index;
+    private readonly ContextWindow _window;
+    private readonly int[] _header;
+    private readonly int[] _promptTokens;
+    private readonly int[] _body;
+    private readonly bool[] _allowed;
+    private readonly float[] _bodyLogits;
+    private readonly GeneratedBar _bar;
+    private readonly List<int>? _transcript;
+    private readonly int _partToken;
+    private readonly int _budget;
+    private readonly int _keepLimit;
+    private readonly (int First, int Count) _changeTokens;
+    private readonly (int First, int Count) _bassTokens;
+
+    private ulong _previousHash;
+    private int _promptLength;
+    private bool _bodyLogitsStale;
+    private bool _started;
+    private bool _disposed;
+    private long _rolledBack, _slidesInside;
+    private long _bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies;
+
+    /// <summary>
+    /// A generator for <paramref name="header"/> over <paramref name="model"/> (a decoder of its own; disposed
+    /// with the generator when <paramref name="ownsModel"/>). <paramref name="index"/> null disables the guard. [main]/[generator]
+    /// </summary>
+    public PartGenerator(ITokenModel model, Vocabulary vocabulary, PartHeader header, GeneratorSettings settings,
+                         OriginalityIndex? index = null, bool ownsModel = false)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        if (model.Info.VocabSize != vocabulary.Size)
+        {
+            throw new ModelException(ModelErrorKind.VocabularyMismatch,
+                $"model file {model.Info.Path} predicts {model.Info.VocabSize} tokens but vocabulary {vocabulary.SourcePath} has {vocabulary.Size}. " +
+                "Install the model and vocab.json from the same release.");
+        }
+        _model = model;
+        _ownsModel = ownsModel;
+        _v = vocabulary;
+        Header = header;
+        Settings = settings;
+        _index = index;
+        _grammar = new GrammarMask(vocabulary);
+        _cursor = _grammar.Start();
+        _bodyCursor = _grammar.Start();
+        _headerCursor = _grammar.Start();
+        _sampler = new TokenSampler(vocabulary.Size);
+        _prompt = new BarPromptEncoder(vocabulary);
+        _decoder = new BarDecoder(vocabulary);
+        _breaker = new CopyBreaker(vocabulary);
+        _header = _prompt.Header(header);
+        _partToken = vocabulary.Part(header.Part);
+        _changeTokens = vocabulary.Range(TokenKind.ChordChange);
+        _bassTokens = vocabulary.Range(TokenKind.Bass);
+
+        int capacity = model.Capacity;
+        _budget = Math.Min(settings.MaxBarTokens, capacity - _header.Length - _prompt.MaxPromptTokens);
+        if (_budget < 8)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"a context of {capacity} tokens leaves no room for a bar after the header and the longest bar conditioning ({_prompt.MaxPromptTokens} tokens)"), nameof(model));
+        }
+        _keepLimit = Math.Max(_header.Length, (int)(capacity * settings.SlideKeepFraction));
+        _window = new ContextWindow(capacity);
+        _promptTokens = new int[_prompt.MaxPromptTokens];
+        _body = new int[_budget];
+        _allowed = new bool[vocabulary.Size];
+        _bodyLogits = new float[vocabulary.Size];
+        _bar = new GeneratedBar(header.Part, _prompt.MaxChordsPerBar, _budget / 2 + 1, _prompt.MaxPromptTokens + _budget);
+        _transcript = settings.KeepTranscript ? new List<int>(1024) : null;
+    }
+
+    public PartHeader Header { get; }
+
+    public GeneratorSettings Settings { get; }
+
+    /// <summary>The largest number of tokens the model may write into one bar.</summary>
+    public int BarTokenBudget => _budget;
+
+    /// <summary>Tokens in the model's context now (≤ its capacity).</summary>
+    public int ContextLength => _model.Length;
+
+    public bool HasGuard => _index is not null;
+
+    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside);
+
+    /// <summary>
+    /// Every token written since the start (header, then each bar), when <see cref="GeneratorSettings.KeepTranscript"/>
+    /// is on. Append the EOS token to get a complete sequence.
+    /// </summary>
+    public ReadOnlySpan<int> Transcript => _transcript is null ? [] : CollectionsMarshal.AsSpan(_transcript);
+
+    /// <summary>Starts a new song with the same header: the next bar is a first bar again. [generator]</summary>
+    public void Restart()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _started = false;
+        _previousHash = 0;
+        _transcript?.Clear();
+    }
+
+    /// <summary>
+    /// Writes the next bar. The returned object is reused: read it (or call <see cref="GeneratedBar.ToPattern"/>)
+    /// before the next call. Throws <see cref="ArgumentException"/> for conditioning the vocabulary cannot express,
+    /// before anything changes. After any other exception (a <see cref="ModelException"/> from the runtime), call
+    /// <see cref="Restart"/> before the next bar. [generator]
+    /// </summary>
+    public GeneratedBar Next(in BarConditioning bar)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        bool pitched = PartRoles.IsPitched(Header.Part);
+        int promptLength = _prompt.Encode(bar, Header, _promptTokens);
+        ReadOnlySpan<int> prompt = _promptTokens.AsSpan(0, promptLength);
+        bool chordsGiven = pitched && !bar.Chords.IsEmpty;
+
+        ReadOnlySpan<float> logits = FeedPrompt(prompt);
+        _promptLength = promptLength;
+        logits.CopyTo(_bodyLogits);
+        _bodyLogitsStale = false;
+        _cursor.CopyTo(_bodyCursor);
+
+        int bodyLength = 0, eventsStart = 0, attempts = 0;
+        ulong hash = 0;
+        bool accepted = false, closedByBudget = false;
+        int part = (int)Header.Part;
+        for (int attempt = 0; attempt < Settings.GuardAttempts && !accepted; attempt++)
+        {
+            if (attempt > 0)
+            {
+                RollBack();
+                logits = _bodyLogits;
+                _resamples++;
+            }
+            attempts++;
+            var rng = DeterministicRng.ForAttempt(Settings.Seed, bar.BarIndex, part, attempt);
+            (bodyLength, closedByBudget) = SampleBody(logits, chordsGiven, ref rng);
+            eventsStart = FirstPosition(_body.AsSpan(0, bodyLength));
+            hash = eventsStart < bodyLength ? BarFingerprint.Hash(_body.AsSpan(eventsStart, bodyLength - eventsStart)) : 0UL;
+            accepted = !IsCopy(hash);
+            if (!accepted)
+            {
+                _rejections++;
+            }
+        }
+
+        bool perturbed = false;
+        if (!accepted)
+        {
+            (bodyLength, hash) = _breaker.Break(_body.AsSpan(0, bodyLength), eventsStart, _index!, _partToken, _previousHash);
+            RollBack();
+            for (int i = 0; i < bodyLength; i++)
+            {
+                Feed(_body[i], bodyLength - i);
+            }
+            _perturbations++;
+            perturbed = true;
+        }
+        if (_index is not null && _index.ContainsPair(_partToken, _previousHash, hash))
+        {
+            _copies++; // never expected: the loop above only accepts a bar the index does not hold
+        }
+        _previousHash = hash;
+        _window.SetCurrentHash(hash);
+        if (closedByBudget)
+        {
+            _budgetClosed++;
+        }
+
+        ReadOnlySpan<int> barTokens = _window.Tokens[_window.CurrentBarStart..];
+        _decoder.Decode(barTokens, Header, _bar);
+        _bar.BarIndex = bar.BarIndex;
+        _bar.EventHash = hash;
+        _bar.Attempts = attempts;
+        _bar.Perturbed = perturbed;
+        _bar.ClosedByBudget = closedByBudget;
+        if (_transcript is not null)
+        {
+            foreach (int t in barTokens)
+            {
+                _transcript.Add(t);
+            }
+        }
+        _bars++;
+        return _bar;
+    }
+
+    /// <summary>
+    /// Forgets the newest <paramref name="bars"/> bars so they can be written again, e.g. with other energy or
+    /// chords: the cache is rewound to where the first of them began. Returns false, changing nothing, when
+    /// they are not all in the model's context any more (the window slid past them). The bar indices the
+    /// caller passes next are its own; the rewritten bars draw from their (seed, bar, part) streams again. [generator]
+    /// </summary>
+    public bool RollBack(int bars)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(bars);
+        if (bars == 0)
+        {
+            return true;
+        }
+        if (!_started || bars > _window.Bars)
+        {
+            return false;
+        }
+        ContextWindow.BarRecord first = _window.Bar(_window.Bars - bars);
+        _window.DropNewest(bars);
+        _model.Rewind(_window.Length);
+        _previousHash = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Hash : _window.HashBeforeWindow;
+        // After BAR the grammar state no longer depends on the bar before, so the state after the header will do.
+        _headerCursor.CopyTo(_cursor);
+        if (_transcript is not null)
+        {
+            _transcript.RemoveRange(first.TranscriptStart, _transcript.Count - first.TranscriptStart);
+        }
+        _rolledBack += bars;
+        return true;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        if (_ownsModel)
+        {
+            _model.Dispose();
+        }
+    }
+
+    /// <summary>Feeds the bar's fixed tokens (after the header on the first bar; after a slide if the bar might not fit) and returns the logits for its first free token.</summary>
+    private ReadOnlySpan<float> FeedPrompt(ReadOnlySpan<int> prompt)
+    {
+        if (!_started || _window.NeedsSlide(prompt.Length + Math.Min(_budget, Settings.BarLineHeadroom)))
+        {
+            if (!_started)
+            {
+                _window.Start(_header);
+                _grammar.Reset(_cursor);
+                foreach (int t in _header)
+                {
+                    _grammar.Advance(_cursor, t);
+                }
+                _cursor.CopyTo(_headerCursor);
+                _transcript?.AddRange(_header);
+                _forced += _header.Length;
+                _previousHash = 0;
+                _started = true;
+            }
+            else
+            {
+                _window.Slide(prompt.Length + Math.Min(_budget, Settings.BarLineHeadroom), _keepLimit, minimumBars: 0);
+                _slides++;
+            }
+            _window.BeginBar(TranscriptLength);
+            AdvancePrompt(prompt);
+            _model.Reset();
+            return _model.Prefill(_window.Tokens);
+        }
+
+        _window.BeginBar(TranscriptLength);
+        AdvancePrompt(prompt);
+        ReadOnlySpan<float> logits = default;
+        foreach (int t in prompt)
+        {
+            logits = _model.Step(t);
+        }
+        return logits;
+    }
+
+    private int TranscriptLength => _transcript?.Count ?? 0;
+
+    private void AdvancePrompt(ReadOnlySpan<int> prompt)
+    {
+        foreach (int t in prompt)
+        {
+            _grammar.Advance(_cursor, t);
+            _window.Append(t);
+        }
+        _forced += prompt.Length;
+    }
+
+    /// <summary>Samples the bar's free tokens until the model ends the bar (samples BAR, which the next bar feeds) or its budget runs out.</summary>
+    private (int Length, bool ClosedByBudget) SampleBody(ReadOnlySpan<float> logits, bool chordsGiven, ref DeterministicRng rng)
+    {
+        int n = 0;
+        bool closed = false;
+        int bar = _v.Bar;
+        while (true)
+        {
+            _grammar.Fill(_cursor, _allowed);
+            _allowed[_v.Eos] = false; // the caller decides when the song ends
+            if (chordsGiven)
+            {
+                // The caller's chords are the bar's chords: no extra changes, no other bass.
+                _allowed.AsSpan(_changeTokens.First, _changeTokens.Count).Clear();
+                _allowed.AsSpan(_bassTokens.First, _bassTokens.Count).Clear();
+            }
+            if (n >= _budget - ClosingReserve && _allowed[bar])
+            {
+                Array.Clear(_allowed);
+                _allowed[bar] = true;
+                closed = true;
+            }
+            int t = _sampler.Sample(logits, _allowed, Settings.Sampling, ref rng);
+            _sampled++;
+            if (t == bar)
+            {
+                return (n, closed);
+            }
+            _body[n] = t;
+            logits = Feed(t, _budget - n);
+            n++;
+        }
+    }
+
+    /// <summary>
+    /// Appends a free token of the bar in progress. If the context is full, the window slides inside the bar:
+    /// the header, the newest whole bars and this bar so far are re-prefilled, leaving room for
+    /// <paramref name="remaining"/> tokens (this one and the most the bar may still take).
+    /// </summary>
+    private ReadOnlySpan<float> Feed(int token, int remaining)
+    {
+        _grammar.Advance(_cursor, token);
+        if (!_window.NeedsSlide(1))
+        {
+            _window.Append(token);
+            return _model.Step(token);
+        }
+        _window.Slide(remaining, _keepLimit, minimumBars: 1);
+        _window.Append(token);
+        _slides++;
+        _slidesInside++;
+        _bodyLogitsStale = true; // the cache before this bar changed: the logits at its body start are recomputed on a rollback
+        _model.Reset();
+        return _model.Prefill(_window.Tokens);
+    }
+
+    /// <summary>Forgets the bar's free tokens: back to the end of its conditioning in the cache, the window and the grammar.</summary>
+    private void RollBack()
+    {
+        int bodyStart = _window.CurrentBarStart + _promptLength;
+        if (_bodyLogitsStale)
+        {
+            _model.Rewind(bodyStart - 1);
+            _model.Step(_window.Tokens[bodyStart - 1]).CopyTo(_bodyLogits);
+            _bodyLogitsStale = false;
+        }
+        else
+        {
+            _model.Rewind(bodyStart);
+        }
+        _window.Truncate(bodyStart);
+        _bodyCursor.CopyTo(_cursor);
+    }
+
+    private bool IsCopy(ulong hash)
+    {
+        if (_index is null || hash == 0 || _previousHash == 0)
+        {
+            return false;
+        }
+        _checks++;
+        return _index.ContainsPair(_partToken, _previousHash, hash);
+    }
+
+    private int FirstPosition(ReadOnlySpan<int> body)
+    {
+        var (first, count) = _v.Range(TokenKind.Position);
+        for (int i = 0; i < body.Length; i++)
+        {
+            if ((uint)(body[i] - first) < (uint)count)
+            {
+                return i;
+            }
+        }
+        return body.Length;
+    }
+}

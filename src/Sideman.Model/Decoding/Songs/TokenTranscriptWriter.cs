@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace Sideman.Model.Decoding.Songs;
+
+/// <summary>
+/// `--tokens-out`: one JSON object per line per part, for models/training/evaluate.py. Fields: part, style,
+/// key (pitch class, -1 for drums), tempo_bucket, bars, tokens (ids, BOS ... EOS, the whole song even past
+/// the model's context), vocab_sha256, model, model_version, seed, temperature, top_p, guard (index file or
+/// null) and the generator's counters. [main]
+/// </summary>
+public static class TokenTranscriptWriter
+{
+    public static void Write(string path, IReadOnlyList<GeneratedPart> parts, GeneratorAssets assets, GeneratorSettings settings, string? indexPath)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir))
+            Directory.CreateDirectory(dir);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        foreach (GeneratedPart part in parts)
+        {
+            using (var w = new Utf8JsonWriter(stream))
+            {
+                w.WriteStartObject();
+                w.WriteString("part", Music.Patterns.PartRoles.Name(part.Header.Part));
+                w.WriteString("style", part.Header.Style);
+                w.WriteNumber("key", part.Header.KeyTonic);
+                w.WriteNumber("tempo_bucket", part.Header.TempoBucket);
+                w.WriteNumber("bars", part.Bars.Count);
+                w.WriteStartArray("tokens");
+                foreach (int t in part.Tokens)
+                    w.WriteNumberValue(t);
+                w.WriteEndArray();
+                w.WriteString("vocab_sha256", assets.ModelInfo.VocabSha256);
+                w.WriteString("model", Path.GetFileName(assets.ModelInfo.Path));
+                w.WriteString("model_version", assets.ModelInfo.ModelVersion);
+                w.WriteNumber("seed", settings.Seed);
+                w.WriteNumber("temperature", settings.Sampling.Temperature);
+                w.WriteNumber("top_p", settings.Sampling.TopP);
+                if (indexPath is null)
+                    w.WriteNull("guard");
+                else
+                    w.WriteString("guard", Path.GetFileName(indexPath));
+                GenerationStats s = part.Stats;
+                w.WriteStartObject("stats");
+                w.WriteNumber("sampled_tokens", s.SampledTokens);
+                w.WriteNumber("forced_tokens", s.ForcedTokens);
+                w.WriteNumber("slides", s.Slides);
+                w.WriteNumber("guard_checks", s.GuardChecks);
+                w.WriteNumber("guard_rejections", s.GuardRejections);
+                w.WriteNumber("perturbations", s.Perturbations);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            stream.WriteByte((byte)'\n');
+        }
+    }
+}
