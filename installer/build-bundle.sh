@@ -2,8 +2,11 @@
 # Builds Sideman.vst3 from a clean clone:
 #   1. dotnet publish of src/Sideman.Plugin (self-contained, trimmed, ReadyToRun) -> build/managed
 #   2. CMake build of native/ (the bridge module, the test host tools, the native tests) -> build/native
-#   3. assembles build/Sideman.vst3/Contents/{x86_64-linux/Sideman.so, Resources/...}
-#   4. writes Contents/Resources/moduleinfo.json by loading the module like a host
+#   3. the bundled sounds: `sideman soundfont-subset` cuts the presets Sideman uses out of Debian's
+#      FluidR3_GM (SIDEMAN_FLUIDR3 overrides the path) -> build/sounds (rebuilt only when stale)
+#   4. assembles build/Sideman.vst3/Contents/{x86_64-linux/Sideman.so, Resources/...}, the sounds
+#      and their licence in Resources/sounds/
+#   5. writes Contents/Resources/moduleinfo.json by loading the module like a host
 # Idempotent: every run rebuilds the bundle folder from scratch.
 #
 # Usage: installer/build-bundle.sh [--out DIR] [--config Release|Debug] [--skip-managed]
@@ -29,7 +32,7 @@ while [[ $# -gt 0 ]]; do
     --skip-managed) skip_managed=1; shift ;;
     --managed-dir) managed_dir="$(cd "$2" && pwd)"; shift 2 ;;
     --no-tests) build_tests=OFF; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "build-bundle: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,6 +82,21 @@ cmake -S "$repo/native" -B "$out/native" -DCMAKE_BUILD_TYPE="$config" \
   || fail "cmake configure failed"
 cmake --build "$out/native" -j "$(nproc 2>/dev/null || echo 2)" || fail "native build failed (see above)"
 
+# The sounds: rebuilt when missing or older than their source bank or the code and tables that cut them.
+sounds_source="${SIDEMAN_FLUIDR3:-/usr/share/sounds/sf2/FluidR3_GM.sf2}"
+sounds="$out/sounds/sideman-gm.sf2"
+sounds_license="$out/sounds/sideman-gm.LICENSE.txt"
+[[ -s "$sounds_source" ]] || fail "the bundled sounds' source $sounds_source is missing: install it with installer/deps.sh --for build (apt-get install fluid-soundfont-gm)"
+if [[ ! -s "$sounds" || ! -s "$sounds_license" || "$sounds_source" -nt "$sounds" ]] || \
+   [[ -n "$(find "$repo/src/Sideman.Synth/SoundFont" "$repo/src/Sideman.Cli/Commands/SoundFontSubsetCommand.cs" -newer "$sounds" -type f \( -name '*.cs' -o -name '*.tsv' -o -name '*.txt' \) -print -quit)" ]]; then
+  command -v dotnet >/dev/null || fail "dotnet not found: install the .NET 10 SDK (needed to build the bundled sounds)"
+  step "Bundled sounds: sideman soundfont-subset from $sounds_source"
+  dotnet run --project "$repo/src/Sideman.Cli" -c "$config" -nologo -v:minimal -- \
+    soundfont-subset --source "$sounds_source" --output "$sounds" || fail "building the bundled sounds failed (see above)"
+else
+  step "Bundled sounds: reusing $sounds"
+fi
+
 step "Assembling $out/Sideman.vst3"
 bundle="$out/Sideman.vst3"
 staging="$out/.Sideman.vst3.tmp"
@@ -88,6 +106,9 @@ cp "$out/native/Sideman.so" "$staging/Contents/$bundle_arch/Sideman.so"
 # The whole self-contained publish: our assemblies plus the .NET runtime (no debug symbols).
 (cd "$managed_out" && find . -type f ! -name '*.pdb' -print0 | \
   xargs -0 -I{} cp --parents {} "$staging/Contents/Resources/")
+# The plugin looks for its sounds beside its assembly (SidemanPlugin.BundledSoundFontPath).
+mkdir -p "$staging/Contents/Resources/sounds"
+cp "$sounds" "$sounds_license" "$staging/Contents/Resources/sounds/"
 rm -rf "$bundle"
 mv "$staging" "$bundle"
 
@@ -97,4 +118,5 @@ step "Writing moduleinfo.json (loads the module as a host does and starts .NET f
 
 size="$(du -sh "$bundle" | cut -f1)"
 bytes="$(du -sb "$bundle" | cut -f1)"
-step "Done: $bundle ($size, $bytes bytes)"
+sound_bytes="$(du -sb "$bundle/Contents/Resources/sounds" | cut -f1)"
+step "Done: $bundle ($size, $bytes bytes; the sounds $sound_bytes bytes of it)"

@@ -27,4 +27,16 @@ constexpr const char* kVersion = SIDEMAN_VERSION;
 constexpr const char* kStateMessageId = "Sideman.State";
 constexpr const char* kStateAttribute = "state";
 
+// Controller (or UI) -> processor: play a user SoundFont on a part. Attributes: int "part"
+// (0 Drums .. 4 Arp), string "path" (empty: the bundled sound again).
+constexpr const char* kSetPartSoundFontMessageId = "Sideman.SetPartSoundFont";
+constexpr const char* kPartAttribute = "part";
+constexpr const char* kPathAttribute = "path";
+
+// Processor -> controller: the sound status whenever it may have changed. Attributes: string
+// "text" (one message per line, empty when all is well), int "clear" (1 when nothing to report).
+constexpr const char* kStatusMessageId = "Sideman.Status";
+constexpr const char* kStatusTextAttribute = "text";
+constexpr const char* kStatusClearAttribute = "clear";
+
 } // namespace sideman

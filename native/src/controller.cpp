@@ -200,6 +200,7 @@ tresult VST3_API Controller::disconnect(IConnectionPoint* other) {
 tresult VST3_API Controller::notify(IMessage* message) {
     if (message == nullptr) return kInvalidArgument;
     const char* id = message->getMessageID();
+    if (id != nullptr && std::strcmp(id, kStatusMessageId) == 0) return takeStatus(message);
     if (id == nullptr || std::strcmp(id, kStateMessageId) != 0) return kResultFalse;
     IAttributeList* attributes = message->getAttributes();
     const void* data = nullptr;
@@ -207,6 +208,16 @@ tresult VST3_API Controller::notify(IMessage* message) {
     if (attributes == nullptr || attributes->getBinary(kStateAttribute, data, size) != kResultOk) return kResultFalse;
     if (!applyProcessorState(static_cast<const uint8_t*>(data), size)) return kResultFalse;
     if (handler_ != nullptr) handler_->restartComponent(kParamValuesChanged);
+    return kResultOk;
+}
+
+tresult Controller::takeStatus(IMessage* message) {
+    IAttributeList* attributes = message->getAttributes();
+    std::vector<char16_t> text(SM_STATUS_CAPACITY, u'\0');
+    if (attributes == nullptr ||
+        attributes->getString(kStatusTextAttribute, text.data(), static_cast<uint32>(text.size() * sizeof(char16_t))) != kResultOk)
+        return kResultFalse;
+    soundStatus_ = text.data();
     return kResultOk;
 }
 

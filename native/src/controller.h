@@ -2,6 +2,7 @@
 // It shares nothing with the processor but host state and IConnectionPoint messages.
 #pragma once
 
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -54,9 +55,14 @@ public:
     vst3::tresult VST3_API disconnect(vst3::IConnectionPoint* other) override;
     vst3::tresult VST3_API notify(vst3::IMessage* message) override;
 
+    // [main] The processor's latest sound status (empty when every part plays what was chosen);
+    // for an editor to show.
+    const std::u16string& soundStatus() const { return soundStatus_; }
+
 private:
     int32_t indexOf(vst3::ParamID id) const;
     bool applyProcessorState(const uint8_t* data, int64_t length);
+    vst3::tresult takeStatus(vst3::IMessage* message);
 
     const SmApi& api_;
     bool initialized_ = false;
@@ -66,6 +72,7 @@ private:
     std::unordered_map<int32_t, vst3::ParamID> paramByController_;
     vst3::IComponentHandler* handler_ = nullptr;
     vst3::IConnectionPoint* peer_ = nullptr;
+    std::u16string soundStatus_;
 };
 
 } // namespace sideman

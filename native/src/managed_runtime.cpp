@@ -40,7 +40,8 @@ bool tableComplete(const SmApi& api) {
     return api.describe && api.getParamCount && api.getParamInfo && api.paramToText && api.paramFromText &&
            api.paramToPlain && api.paramToNormalized && api.processorCreate && api.processorDestroy &&
            api.processorSetup && api.processorSetActive && api.processorSetProcessing && api.processorProcess &&
-           api.processorSaveState && api.processorLoadState && api.stateToNormalized && api.log;
+           api.processorSaveState && api.processorLoadState && api.stateToNormalized && api.log &&
+           api.processorSetPartSoundFont && api.processorGetStatus;
 }
 
 } // namespace

@@ -165,6 +165,7 @@ tresult VST3_API Processor::setActive(TBool state) {
         if (api_.processorSetActive(handle_, 1) != SM_OK) return kResultFalse;
         pendingEventCount_ = 0; // notes from before a suspend do not play after it
         active_ = true;
+        sendStatusToController(false); // the bundled sounds are ready (or known missing) now
     } else {
         api_.processorSetActive(handle_, 0);
         active_ = false;
@@ -203,6 +204,7 @@ tresult VST3_API Processor::setState(IBStream* state) {
         return kResultFalse;
     }
     sendStateToController(bytes);
+    sendStatusToController(false); // the state may name user SoundFonts that are missing
     return kResultOk;
 }
 
@@ -479,11 +481,49 @@ void Processor::processChunk(ProcessData& data, int32_t start, int32_t length, i
     pointCursor = pointEnd;
 }
 
+void Processor::sendStatusToController(bool evenIfUnchanged) {
+    if (peer_ == nullptr || handle_ == nullptr) return;
+    std::vector<char16_t> text(SM_STATUS_CAPACITY, u'\0');
+    const int32_t rc = api_.processorGetStatus(handle_, reinterpret_cast<uint16_t*>(text.data()), SM_STATUS_CAPACITY);
+    if (rc != SM_OK && rc != SM_FALSE) return;
+    std::u16string status(text.data());
+    if (!evenIfUnchanged && statusEverSent_ && status == statusSent_) return;
+    IMessage* message = allocateMessage(host_);
+    if (message == nullptr) return;
+    message->setMessageID(kStatusMessageId);
+    if (IAttributeList* attributes = message->getAttributes()) {
+        attributes->setString(kStatusTextAttribute, status.c_str());
+        attributes->setInt(kStatusClearAttribute, rc == SM_OK ? 1 : 0);
+    }
+    peer_->notify(message);
+    message->release();
+    statusSent_ = status;
+    statusEverSent_ = true;
+}
+
+tresult Processor::setPartSoundFont(IMessage* message) {
+    IAttributeList* attributes = message->getAttributes();
+    int64 part = -1;
+    if (attributes == nullptr || attributes->getInt(kPartAttribute, part) != kResultOk) return kInvalidArgument;
+    std::vector<char16_t> path(4096, u'\0');
+    if (attributes->getString(kPathAttribute, path.data(), static_cast<uint32>(path.size() * sizeof(char16_t))) != kResultOk)
+        path[0] = 0; // no path: back to the bundled sound
+    char16_t reason[1024] = {};
+    const int32_t rc = api_.processorSetPartSoundFont(handle_, static_cast<int32_t>(std::clamp<int64>(part, -1, 1000)),
+                                                      reinterpret_cast<const uint16_t*>(path.data()),
+                                                      reinterpret_cast<uint16_t*>(reason), 1024);
+    if (rc == SM_INVALID_ARGUMENT) return kInvalidArgument;
+    // SM_FALSE is handled too: the bundled sound plays and the status tells the user why.
+    sendStatusToController(true);
+    return rc == SM_OK || rc == SM_FALSE ? kResultOk : kResultFalse;
+}
+
 tresult VST3_API Processor::connect(IConnectionPoint* other) {
     if (other == nullptr) return kInvalidArgument;
     if (peer_ != nullptr) return kResultFalse;
     peer_ = other;
     peer_->addRef();
+    sendStatusToController(true);
     return kResultOk;
 }
 
@@ -495,8 +535,12 @@ tresult VST3_API Processor::disconnect(IConnectionPoint* other) {
 }
 
 tresult VST3_API Processor::notify(IMessage* message) {
-    // The controller sends nothing the processor needs: parameters reach it through the host.
-    return message != nullptr ? kResultFalse : kInvalidArgument;
+    // Parameters reach the processor through the host; messages carry only what parameters cannot.
+    if (message == nullptr) return kInvalidArgument;
+    if (handle_ == nullptr) return kNotInitialized;
+    const char* id = message->getMessageID();
+    if (id != nullptr && std::strcmp(id, kSetPartSoundFontMessageId) == 0) return setPartSoundFont(message);
+    return kResultFalse;
 }
 
 } // namespace sideman

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <string>
 #include <vector>
 
 #include "com_object.h"
@@ -77,6 +78,8 @@ private:
     void processChunk(vst3::ProcessData& data, int32_t start, int32_t length, int32_t& eventCursor,
                       int32_t& pointCursor, bool& failed); // [audio]
     void sendStateToController(const std::vector<uint8_t>& bytes);
+    void sendStatusToController(bool evenIfUnchanged); // [main]
+    vst3::tresult setPartSoundFont(vst3::IMessage* message); // [main]
     void reportAudioThreadTrouble();
 
     const SmApi& api_;
@@ -103,6 +106,8 @@ private:
     std::vector<std::vector<void*>> channelPointers_;
     SmProcessBlock block_{};
     SmTransport transport_{};
+    std::u16string statusSent_;        // last status text sent to the controller
+    bool statusEverSent_ = false;
 
     // Audio-thread trouble counters, reported later from the main thread.
     std::atomic<int32_t> droppedEvents_{0};

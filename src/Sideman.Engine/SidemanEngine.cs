@@ -1,51 +1,59 @@
+using Sideman.Engine.Band;
 using Sideman.Engine.Parameters;
 using Sideman.Engine.Processing;
 using Sideman.Engine.State;
 using Sideman.Engine.Transport;
 using Sideman.Music.Midi;
-using Sideman.Synth.Basic;
+using Sideman.Synth.SoundFont;
 
 namespace Sideman.Engine;
 
 /// <summary>
 /// The real-time heart of Sideman, free of any host API. Each <see cref="Process"/> call merges the
-/// block's notes and parameter points in time order and renders the audio between them, so every
-/// event lands on its exact sample. Settings loaded on the main thread arrive as an immutable
-/// <see cref="SettingsSnapshot"/> through one atomic exchange. Nothing on the audio path allocates,
-/// locks, logs or throws.
+/// block's notes, parameter points and band events in time order and renders the audio between
+/// them, so every event lands on its exact sample. Output: the main mix (the player's monitor sound
+/// plus the five band parts) and one stem per part on its own bus; the stems sum exactly to the
+/// main mix when the monitor is silent. Settings, banks and the performer arrive as immutable
+/// objects through one atomic exchange each. Nothing on the audio path allocates, locks, logs or throws.
 /// </summary>
-public sealed class SidemanEngine
+public sealed partial class SidemanEngine
 {
     /// <summary>Pitch bend range, up or down.</summary>
     public const double PitchBendSemitones = 2.0;
-    /// <summary>Length of the master volume ramp: short enough to feel instant, long enough not to click.</summary>
+    /// <summary>Length of volume, pan and mute ramps: short enough to feel instant, long enough not to click.</summary>
     public const double VolumeRampSeconds = 0.005;
+    /// <summary>Buses in <see cref="ProcessBlock.Outputs"/>: the main mix, then one per <see cref="BandPart"/>.</summary>
+    public const int FirstPartBus = 1;
 
-    private static readonly int MasterVolumeIndex = EngineParameters.MasterVolume.Index;
-    private static readonly int AttackIndex = EngineParameters.SynthAttack.Index;
-    private static readonly int ReleaseIndex = EngineParameters.SynthRelease.Index;
-    private static readonly int SustainIndex = EngineParameters.SustainPedal.Index;
-    private static readonly int ModWheelIndex = EngineParameters.ModWheel.Index;
-    private static readonly int PitchBendIndex = EngineParameters.PitchBend.Index;
+    private const int Parts = BandSynth.PartCount;
 
     private readonly ParameterSet _parameters = EngineParameters.All;
     private readonly double[] _plain;
     private readonly double[] _savedForWarmUp;
     /// <summary>Parameter index for each MIDI controller number, or -1.</summary>
     private readonly int[] _controllerTargets = new int[MidiControllers.PitchBend + 1];
+    private readonly BandInput _bandInput = new();
+    private readonly bool[] _partHasSignal = new bool[Parts];
 
     private SettingsSnapshot? _pending;
+    private PartBanks? _pendingBanks;
+    private PartBanks _banks = PartBanks.None;
+    private IBandPerformer? _pendingPerformer;
+    private IBandPerformer? _performer;
+    private bool _performerChanged;
     private IReadOnlyList<StateBlob> _blobs = [];
     private EngineSetup _setup;
-    private BasicSynth _synth;
+    private PlayerMonitor _monitor;
+    private BandRenderer _band;
     private GainRamp _masterGain;
     private readonly TransportClock _clock;
     private float[] _left;
     private float[] _right;
+    private float[] _masterCurve;
     private bool _mainHasSignal;
     private long _droppedOutEvents;
 
-    public SidemanEngine()
+    public SidemanEngine(Diagnostics.SidemanLog? log = null)
     {
         _plain = _parameters.CreateDefaultPlainValues();
         _savedForWarmUp = new double[_plain.Length];
@@ -55,24 +63,42 @@ public sealed class SidemanEngine
             if (d.MidiController >= 0)
                 _controllerTargets[d.MidiController] = d.Index;
         }
+        _roles = ParameterRoles.Build(_parameters);
         _setup = EngineSetup.Default;
         _clock = new TransportClock(_setup.SampleRate);
-        (_synth, _masterGain, _left, _right) = Allocate(_setup);
+        (_monitor, _band, _masterGain, _left, _right, _masterCurve) = Allocate(_setup);
         ApplyAllParameters();
+        _band.Reset();
         _masterGain.Snap();
+        Sounds = new SoundLibrary(PublishBanks, log);
     }
 
     public ParameterSet Parameters => _parameters;
     public EngineSetup Setup => _setup;
 
+    /// <summary>[main] The band's SoundFonts: the bundled bank, the user's file per part, and their status.</summary>
+    public SoundLibrary Sounds { get; }
+
     /// <summary>[audio] The transport of the block being (or last) processed.</summary>
     public TransportState Transport => _clock.Current;
 
-    /// <summary>[any] Notes sounding right now (diagnostics, tests, bench).</summary>
-    public int ActiveVoiceCount => _synth.ActiveVoiceCount;
+    /// <summary>[any] Notes sounding right now, the player's and the band's (diagnostics, tests, bench).</summary>
+    public int ActiveVoiceCount => _monitor.ActiveVoiceCount + _band.ActiveVoiceCount;
+
+    /// <summary>[any] Voices sounding in the band's parts only.</summary>
+    public int BandVoiceCount => _band.ActiveVoiceCount;
+
+    /// <summary>[audio] The banks the parts play now (after the last block took any published ones).</summary>
+    public PartBanks Banks => _banks;
+
+    /// <summary>[audio] The preset a part plays now, or null while it has no bank (silent).</summary>
+    public SoundFontPreset? PartPreset(BandPart part) => _band.PresetOf(part);
 
     /// <summary>[any] Output MIDI events that did not fit the host's buffer since activation.</summary>
     public long DroppedOutputEvents => Interlocked.Read(ref _droppedOutEvents);
+
+    /// <summary>[any] Band events refused because a block held more than the band input's capacity.</summary>
+    public long DroppedBandEvents => _bandInput.Dropped;
 
     /// <summary>[main] Prepares for a sample rate and block size; allocates. Call while inactive.</summary>
     public void Configure(EngineSetup setup)
@@ -81,38 +107,82 @@ public sealed class SidemanEngine
         if (problem is not null)
             throw new ArgumentOutOfRangeException(nameof(setup), problem);
         _setup = setup;
-        (_synth, _masterGain, _left, _right) = Allocate(setup);
+        (_monitor, _band, _masterGain, _left, _right, _masterCurve) = Allocate(setup);
         _clock.Reset(setup.SampleRate);
+        TakePendingBanks();
+        UseBanks(_banks);
         ApplyAllParameters();
+        _band.Reset();
         _masterGain.Snap();
     }
 
-    /// <summary>[main] Activation and deactivation both take any pending settings and return to silence.</summary>
+    /// <summary>[main] Activation and deactivation both take any pending settings and banks and return to silence.</summary>
     public void SetActive(bool active)
     {
         _ = active;
         TakePendingSettings();
+        TakePendingBanks();
+        TakePendingPerformer();
         ResetPlayback();
     }
 
-    /// <summary>[main] Publishes settings for the audio thread to pick up at its next block.</summary>
+    /// <summary>[main] Publishes settings for the audio thread to pick up at its next block, and
+    /// restores the user SoundFonts their blobs name (loading happens here, never on the audio thread).</summary>
     public void PublishSettings(SettingsSnapshot settings)
     {
         if (!ReferenceEquals(settings.Parameters, _parameters))
             throw new ArgumentException("Settings were built for a different parameter list.", nameof(settings));
+        Sounds.Restore(settings.Blobs);
         Interlocked.Exchange(ref _pending, settings);
     }
 
-    /// <summary>[main] The settings as they stand (a published but not yet applied snapshot wins).</summary>
+    /// <summary>[any] Hands the parts new banks; the audio thread takes them at its next block.</summary>
+    public void PublishBanks(PartBanks banks)
+    {
+        ArgumentNullException.ThrowIfNull(banks);
+        Interlocked.Exchange(ref _pendingBanks, banks);
+    }
+
+    /// <summary>
+    /// [main] Installs the performer that writes the parts' notes each block (null: none; the parts
+    /// then play only what arrives on their MIDI channels). Taken at the next block.
+    /// </summary>
+    public void SetPerformer(IBandPerformer? performer)
+    {
+        Volatile.Write(ref _pendingPerformer, performer);
+        Volatile.Write(ref _performerChanged, true);
+    }
+
+    /// <summary>[main] The settings as they stand (a published but not yet applied snapshot wins), with
+    /// the user SoundFont choices as they are now.</summary>
     public SettingsSnapshot CaptureSettings()
     {
         SettingsSnapshot? pending = Volatile.Read(ref _pending);
+        ReadOnlySpan<double> values;
+        IReadOnlyList<StateBlob> blobs;
+        double[]? live = null;
         if (pending is not null)
-            return pending;
-        var values = new double[_plain.Length];
-        for (int i = 0; i < values.Length; i++)
-            values[i] = Volatile.Read(ref _plain[i]);
-        return new SettingsSnapshot(_parameters, values, Volatile.Read(ref _blobs));
+        {
+            values = pending.PlainValues;
+            blobs = pending.Blobs;
+        }
+        else
+        {
+            live = new double[_plain.Length];
+            for (int i = 0; i < live.Length; i++)
+                live[i] = Volatile.Read(ref _plain[i]);
+            values = live;
+            blobs = Volatile.Read(ref _blobs);
+        }
+        var merged = new List<StateBlob>(blobs.Count + 1);
+        foreach (StateBlob blob in blobs)
+        {
+            if (blob.Tag != PartSoundFontBlob.Tag)
+                merged.Add(blob);
+        }
+        if (Sounds.CreateBlob() is { } sounds)
+            merged.Add(sounds);
+        return new SettingsSnapshot(_parameters, values, merged);
     }
 
     /// <summary>[any] A parameter's current plain value.</summary>
@@ -123,6 +193,7 @@ public sealed class SidemanEngine
     public void BeginWarmUp()
     {
         TakePendingSettings();
+        TakePendingBanks();
         _plain.CopyTo(_savedForWarmUp, 0);
     }
 
@@ -136,45 +207,67 @@ public sealed class SidemanEngine
     /// <summary>[audio] Renders one block. See <see cref="ProcessBlock"/> for the contract.</summary>
     public void Process(ref ProcessBlock block)
     {
-        // A plain read first: the locked exchange is only paid when something was published.
+        // Plain reads first: the locked exchanges are only paid when something was published.
         if (Volatile.Read(ref _pending) is not null)
             TakePendingSettings();
+        if (Volatile.Read(ref _pendingBanks) is not null)
+            TakePendingBanks();
+        if (Volatile.Read(ref _performerChanged))
+            TakePendingPerformer();
 
         int n = Math.Max(0, block.SampleCount);
         _clock.Advance(block.Transport, n);
         block.OutEventCount = 0;
         _mainHasSignal = false;
-        for (int b = 1; b < block.Outputs.Length; b++)
-            BusWriter.Silence(ref block.Outputs[b], block.Format, n);
+        Array.Clear(_partHasSignal);
+        for (int b = FirstPartBus; b < block.Outputs.Length; b++)
+        {
+            // An active part bus gets every sample written below; anything else is cleared now.
+            if (!block.Outputs[b].IsActive || b >= FirstPartBus + Parts)
+                BusWriter.Silence(ref block.Outputs[b], block.Format, n);
+        }
 
         // A 0-sample call only flushes parameters: no time passes, so no note can start.
+        _bandInput.Begin(n);
         ReadOnlySpan<MidiEvent> events = n > 0 ? block.Events : default;
+        if (n > 0)
+            _performer?.Perform(_clock.Current, n, _bandInput);
         ReadOnlySpan<ParameterPoint> points = block.ParameterPoints;
         int last = Math.Max(0, n - 1);
-        int e = 0, p = 0, cursor = 0;
+        int e = 0, p = 0, q = 0, cursor = 0;
         while (true)
         {
             int nextEvent = e < events.Length ? Math.Clamp(events[e].SampleOffset, cursor, last) : int.MaxValue;
             int nextPoint = p < points.Length ? Math.Clamp(points[p].SampleOffset, cursor, last) : int.MaxValue;
-            int next = Math.Min(Math.Min(nextEvent, nextPoint), n);
+            int nextBand = q < _bandInput.Count ? Math.Max(_bandInput[q].Offset, cursor) : int.MaxValue;
+            int next = Math.Min(Math.Min(Math.Min(nextEvent, nextPoint), nextBand), n);
             if (next > cursor)
             {
                 RenderSegment(ref block, cursor, next - cursor);
                 cursor = next;
             }
-            if (e >= events.Length && p >= points.Length)
+            if (e >= events.Length && p >= points.Length && q >= _bandInput.Count)
                 break;
-            // At one sample: parameters first, so a note starting there already hears them.
+            // At one sample: parameters first, so a note starting there already hears them; then
+            // input (whose part notes join the band events at this sample), then the band.
             while (p < points.Length && Math.Clamp(points[p].SampleOffset, cursor, last) == cursor)
                 ApplyPoint(ref block, points[p++], cursor);
             while (e < events.Length && Math.Clamp(events[e].SampleOffset, cursor, last) == cursor)
                 HandleEvent(ref block, events[e++], cursor);
+            while (q < _bandInput.Count && Math.Max(_bandInput[q].Offset, cursor) == cursor)
+                _band.Apply(_bandInput[q++]);
         }
         if (cursor < n)
             RenderSegment(ref block, cursor, n - cursor);
 
         if (block.Outputs.Length > 0)
             block.Outputs[0].SilenceFlags = _mainHasSignal ? 0 : block.Outputs[0].AllChannelsSilent;
+        for (int part = 0; part < Parts && FirstPartBus + part < block.Outputs.Length; part++)
+        {
+            ref OutputBus bus = ref block.Outputs[FirstPartBus + part];
+            if (bus.IsActive)
+                bus.SilenceFlags = _partHasSignal[part] ? 0 : bus.AllChannelsSilent;
+        }
     }
 
     private void RenderSegment(ref ProcessBlock block, int start, int length)
@@ -184,33 +277,50 @@ public sealed class SidemanEngine
             int m = Math.Min(length, _left.Length);
             Span<float> left = _left.AsSpan(0, m);
             Span<float> right = _right.AsSpan(0, m);
-            _synth.Render(left, right);
-            _masterGain.Process(left, right);
-            if (!_mainHasSignal && (left.IndexOfAnyExcept(0f) >= 0 || right.IndexOfAnyExcept(0f) >= 0))
+            Span<float> master = _masterCurve.AsSpan(0, m);
+            bool scaled = _masterGain.Fill(master);
+
+            _monitor.Render(left, right);
+            if (scaled)
+                Scale(left, right, master);
+
+            _band.Render(m);
+            for (int part = 0; part < Parts; part++)
+            {
+                Span<float> stemLeft = _band.StemLeft((BandPart)part);
+                Span<float> stemRight = _band.StemRight((BandPart)part);
+                if (scaled)
+                    Scale(stemLeft, stemRight, master);
+                if (!_partHasSignal[part] && HasSignal(stemLeft, stemRight))
+                    _partHasSignal[part] = true;
+                for (int i = 0; i < m; i++)
+                {
+                    left[i] += stemLeft[i];
+                    right[i] += stemRight[i];
+                }
+                int busIndex = FirstPartBus + part;
+                if (busIndex < block.Outputs.Length && block.Outputs[busIndex].IsActive)
+                    BusWriter.WriteStereo(ref block.Outputs[busIndex], block.Format, start, stemLeft, stemRight);
+            }
+
+            if (!_mainHasSignal && HasSignal(left, right))
                 _mainHasSignal = true;
             if (block.Outputs.Length > 0)
-                WriteMain(ref block.Outputs[0], block.Format, start, left, right);
+                BusWriter.WriteStereo(ref block.Outputs[0], block.Format, start, left, right);
             start += m;
             length -= m;
         }
     }
 
-    private static unsafe void WriteMain(ref OutputBus bus, SampleFormat format, int offset, Span<float> left, Span<float> right)
+    private static bool HasSignal(Span<float> left, Span<float> right) =>
+        left.IndexOfAnyExcept(0f) >= 0 || right.IndexOfAnyExcept(0f) >= 0;
+
+    private static void Scale(Span<float> left, Span<float> right, ReadOnlySpan<float> gains)
     {
-        if (bus.ChannelCount == 1)
+        for (int i = 0; i < gains.Length; i++)
         {
-            BusWriter.WriteMono(bus.Channel(0), format, offset, left, right);
-            return;
-        }
-        for (int c = 0; c < bus.ChannelCount; c++)
-        {
-            void* channel = bus.Channel(c);
-            if (c == 0)
-                BusWriter.Write(channel, format, offset, left);
-            else if (c == 1)
-                BusWriter.Write(channel, format, offset, right);
-            else
-                BusWriter.Clear(channel, format, offset, left.Length);
+            left[i] *= gains[i];
+            right[i] *= gains[i];
         }
     }
 
@@ -226,34 +336,37 @@ public sealed class SidemanEngine
 
     private void HandleEvent(ref ProcessBlock block, in MidiEvent input, int offset)
     {
+        // The parts' MIDI channels play the band; everything else is the player.
+        if (!MidiChannelRouting.Route(input, offset, _bandInput) && !HandlePlayerEvent(input))
+            return;
+        MidiEvent passed = input;
+        passed.SampleOffset = offset;
+        Emit(ref block, passed);
+    }
+
+    /// <summary>The player's own notes and controllers; false for what the engine does not use.</summary>
+    private bool HandlePlayerEvent(in MidiEvent input)
+    {
         int key = input.Key;
-        int channel = input.Channel;
         switch (input.Kind)
         {
             case MidiEventKind.NoteOn:
                 if ((uint)key > 127)
-                    return;
-                _synth.NoteOn(key, input.Value, channel, input.NoteId, input.Tuning);
-                break;
+                    return false;
+                _monitor.NoteOn(key, input.Value, input.Channel, input.NoteId, input.Tuning);
+                return true;
             case MidiEventKind.NoteOff:
                 if ((uint)key > 127)
-                    return;
-                _synth.NoteOff(key, channel, input.NoteId);
-                break;
+                    return false;
+                _monitor.NoteOff(key, input.Channel, input.NoteId);
+                return true;
             case MidiEventKind.PolyPressure:
-                if ((uint)key > 127)
-                    return;
-                break;
+                return (uint)key <= 127;
             case MidiEventKind.Controller:
-                if (!HandleController(key, input.Value))
-                    return;
-                break;
+                return HandleController(key, input.Value);
             default:
-                return;
+                return false;
         }
-        MidiEvent passed = input;
-        passed.SampleOffset = offset;
-        Emit(ref block, passed);
     }
 
     /// <summary>Controllers that arrive as events (MIDI files, the CLI) drive the same parameters hosts map.</summary>
@@ -263,12 +376,12 @@ public sealed class SidemanEngine
             return false;
         if (controller == MidiControllers.AllNotesOff)
         {
-            _synth.AllNotesOff();
+            _monitor.AllNotesOff();
             return true;
         }
         if (controller == MidiControllers.AllSoundOff)
         {
-            _synth.AllSoundOff();
+            _monitor.AllSoundOff();
             return true;
         }
         if ((uint)controller >= (uint)_controllerTargets.Length)
@@ -291,23 +404,6 @@ public sealed class SidemanEngine
     {
         _plain[index] = plain;
         ApplyParameter(index, plain);
-    }
-
-    /// <summary>Pushes one parameter's value into the component that uses it.</summary>
-    private void ApplyParameter(int index, double plain)
-    {
-        if (index == MasterVolumeIndex)
-            _masterGain.SetTarget((float)DecibelScale.ToGain(plain));
-        else if (index == AttackIndex)
-            _synth.SetAttack(plain);
-        else if (index == ReleaseIndex)
-            _synth.SetRelease(plain);
-        else if (index == SustainIndex)
-            _synth.SetSustainPedal(plain >= 0.5);
-        else if (index == ModWheelIndex)
-            _synth.SetModulation(plain);
-        else if (index == PitchBendIndex)
-            _synth.SetPitchBend(plain * PitchBendSemitones);
     }
 
     private void ApplyAllParameters()
@@ -335,18 +431,42 @@ public sealed class SidemanEngine
             ApplySettings(incoming);
     }
 
+    private void TakePendingBanks()
+    {
+        PartBanks? incoming = Interlocked.Exchange(ref _pendingBanks, null);
+        if (incoming is not null)
+            UseBanks(incoming);
+    }
+
+    private void UseBanks(PartBanks banks)
+    {
+        _banks = banks;
+        _band.SetBanks(banks);
+        _monitor.SetBank(banks.Bundled);
+    }
+
+    private void TakePendingPerformer()
+    {
+        Volatile.Write(ref _performerChanged, false);
+        _performer = Volatile.Read(ref _pendingPerformer);
+    }
+
     private void ResetPlayback()
     {
-        _synth.Reset();
         _clock.Reset(_setup.SampleRate);
         ApplyAllParameters();
+        _monitor.Reset();
+        _band.Reset();
         _masterGain.Snap();
+        _bandInput.ResetDropped();
         Interlocked.Exchange(ref _droppedOutEvents, 0);
     }
 
-    private static (BasicSynth, GainRamp, float[], float[]) Allocate(EngineSetup setup)
+    private static (PlayerMonitor, BandRenderer, GainRamp, float[], float[], float[]) Allocate(EngineSetup setup)
     {
         int scratch = Math.Clamp(setup.MaxBlockSize, 64, EngineSetup.MaxSupportedBlockSize);
-        return (new BasicSynth(setup.SampleRate), new GainRamp(setup.SampleRate, VolumeRampSeconds, 1f), new float[scratch], new float[scratch]);
+        var band = new BandRenderer(setup.SampleRate, scratch, VolumeRampSeconds);
+        var monitor = new PlayerMonitor(setup.SampleRate, scratch, VolumeRampSeconds, band.Effects);
+        return (monitor, band, new GainRamp(setup.SampleRate, VolumeRampSeconds, 1f), new float[scratch], new float[scratch], new float[scratch]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Sideman.Engine;
 using Sideman.Engine.Parameters;
+using Sideman.Synth.SoundFont;
 
 namespace Sideman.Plugin;
 
@@ -35,4 +36,21 @@ public static class SidemanPlugin
     ];
 
     public static ParameterSet Parameters => EngineParameters.All;
+
+    /// <summary>
+    /// The bundled SoundFont, found beside this assembly: in the bundle that is
+    /// <c>Contents/Resources/sounds/sideman-gm.sf2</c> (installer/build-bundle.sh puts it there).
+    /// </summary>
+    public static string BundledSoundFontPath { get; } = Path.Combine(AssemblyFolder(), "sounds", BundledPresets.SoundFontFileName);
+
+    /// <summary>How long activation waits for the bundled sounds before it goes on without them.</summary>
+    public static TimeSpan SoundLoadTimeout { get; } = TimeSpan.FromSeconds(20);
+
+    private static string AssemblyFolder()
+    {
+        // Location is empty only when the assembly was loaded from memory (not the case in the bundle).
+        string location = typeof(SidemanPlugin).Assembly.Location;
+        string? folder = string.IsNullOrEmpty(location) ? null : Path.GetDirectoryName(location);
+        return string.IsNullOrEmpty(folder) ? AppContext.BaseDirectory : folder;
+    }
 }

@@ -24,7 +24,7 @@
 extern "C" {
 #endif
 
-#define SM_ABI_VERSION 1u
+#define SM_ABI_VERSION 2u
 
 /* Status codes returned by managed functions. */
 enum {
@@ -38,7 +38,7 @@ typedef void* SmHandle; /* opaque managed instance (a GCHandle) */
 
 /* ---------------------------------------------------------------- description */
 
-enum { SM_STRING_CAPACITY = 128, SM_ID_CAPACITY = 64, SM_MAX_BUSES = 16 };
+enum { SM_STRING_CAPACITY = 128, SM_ID_CAPACITY = 64, SM_MAX_BUSES = 16, SM_STATUS_CAPACITY = 4096 };
 
 enum {
     SM_BUS_MAIN = 0, /* the main output: active by default */
@@ -221,6 +221,18 @@ typedef struct SmApi {
 
     /* [main] the bridge's own log lines go to the same file as managed ones */
     void (*log)(const uint16_t* message);
+
+    /* [main] a part's own SoundFont file (part: 0 Drums, 1 Bass, 2 Keys, 3 Pad, 4 Arp; path NULL
+       or empty: the bundled sound again). Loads the file now. SM_OK: it plays. SM_FALSE: it cannot
+       be used; the bundled sound plays, the path is still saved in the state, and message says why.
+       SM_INVALID_ARGUMENT: bad handle or part. (ABI 2) */
+    int32_t (*processorSetPartSoundFont)(SmHandle processor, int32_t part, const uint16_t* path,
+                                         uint16_t* message, int32_t messageCapacity);
+
+    /* [main] what the user should know about the band's sounds, one message per line: SM_OK with
+       an empty text when every part plays what was chosen, SM_FALSE with the messages otherwise
+       (sounds loading or missing, a user SoundFont that fell back). Give SM_STATUS_CAPACITY units. (ABI 2) */
+    int32_t (*processorGetStatus)(SmHandle processor, uint16_t* text, int32_t capacity);
 } SmApi;
 
 /* The one managed entry point the bridge binds:

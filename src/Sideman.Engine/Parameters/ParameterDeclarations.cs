@@ -40,6 +40,14 @@ public sealed class ParameterDeclarations
     public ParameterDefinition List(string stringId, string title, string shortTitle, IReadOnlyList<string> names, string defaultName) =>
         Add(stringId, title, shortTitle, "", new ListScale(names), IndexOf(names, defaultName, stringId), ParameterFlags.Automatable | ParameterFlags.List);
 
+    /// <summary>A percentage 0..100 (sends, returns, amounts), whole steps shown.</summary>
+    public ParameterDefinition Percent(string stringId, string title, string shortTitle, double defaultPercent) =>
+        Add(stringId, title, shortTitle, "%", new LinearScale(0, 100, decimals: 0), defaultPercent);
+
+    /// <summary>A stereo position, -100 (left) .. +100 (right), shown as "30L", "C", "30R".</summary>
+    public ParameterDefinition Pan(string stringId, string title, string shortTitle, double defaultPan) =>
+        Add(stringId, title, shortTitle, "", new PanScale(), defaultPan);
+
     /// <summary>On/off.</summary>
     public ParameterDefinition Toggle(string stringId, string title, string shortTitle, bool defaultOn) =>
         List(stringId, title, shortTitle, ["Off", "On"], defaultOn ? "On" : "Off");

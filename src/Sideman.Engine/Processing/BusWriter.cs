@@ -18,6 +18,29 @@ internal static unsafe class BusWriter
             destination[i] = source[i];
     }
 
+    /// <summary>
+    /// [audio] Writes a stereo signal into a bus at <paramref name="offset"/>: left and right into its
+    /// first two channels, (L+R)/2 into a one-channel bus, silence into any further channels.
+    /// </summary>
+    public static void WriteStereo(ref OutputBus bus, SampleFormat format, int offset, ReadOnlySpan<float> left, ReadOnlySpan<float> right)
+    {
+        if (bus.ChannelCount == 1)
+        {
+            WriteMono(bus.Channel(0), format, offset, left, right);
+            return;
+        }
+        for (int c = 0; c < bus.ChannelCount; c++)
+        {
+            void* channel = bus.Channel(c);
+            if (c == 0)
+                Write(channel, format, offset, left);
+            else if (c == 1)
+                Write(channel, format, offset, right);
+            else
+                Clear(channel, format, offset, left.Length);
+        }
+    }
+
     /// <summary>[audio] Writes the mono sum (L+R)/2, for a host that asks for a one-channel main bus.</summary>
     public static void WriteMono(void* channel, SampleFormat format, int offset, ReadOnlySpan<float> left, ReadOnlySpan<float> right)
     {

@@ -42,6 +42,25 @@ internal sealed class GainRamp
         _remaining = 0;
     }
 
+    /// <summary>
+    /// [audio] Writes the gain of each coming sample into <paramref name="gains"/> and advances, so
+    /// several signals can share one ramp. False (nothing written) when the gain stays exactly 1.
+    /// </summary>
+    public bool Fill(Span<float> gains)
+    {
+        int i = 0;
+        for (; i < gains.Length && _remaining > 0; i++)
+        {
+            _remaining--;
+            _current = _remaining == 0 ? _target : _current + _step;
+            gains[i] = _current;
+        }
+        if (i == 0 && _current == 1f)
+            return false;
+        gains[i..].Fill(_current);
+        return true;
+    }
+
     /// <summary>[audio] Multiplies both buffers in place.</summary>
     public void Process(Span<float> left, Span<float> right)
     {

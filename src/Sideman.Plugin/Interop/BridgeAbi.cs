@@ -7,7 +7,7 @@ namespace Sideman.Plugin.Interop;
 
 internal static class BridgeAbi
 {
-    public const uint AbiVersion = 1;
+    public const uint AbiVersion = 2;
     public const int StringCapacity = 128;
     public const int IdCapacity = 64;
     public const int MaxBuses = 16;
@@ -50,6 +50,9 @@ internal static class BridgeAbi
     public const short EventNoteOff = 2;
     public const short EventPolyPressure = 3;
     public const short EventController = 4;
+
+    /// <summary>Room a bridge should give processorGetStatus (UTF-16 units, terminator included).</summary>
+    public const int StatusCapacity = 4096;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -201,4 +204,7 @@ internal unsafe struct SmApi
     public delegate* unmanaged[Cdecl]<byte*, long, double*, int, ushort*, int, int> StateToNormalized;
 
     public delegate* unmanaged[Cdecl]<ushort*, void> Log;
+
+    public delegate* unmanaged[Cdecl]<nint, int, ushort*, ushort*, int, int> ProcessorSetPartSoundFont;
+    public delegate* unmanaged[Cdecl]<nint, ushort*, int, int> ProcessorGetStatus;
 }

@@ -59,6 +59,8 @@ public static unsafe partial class BridgeExports
         api->ProcessorLoadState = &ProcessorLoadState;
         api->StateToNormalized = &StateToNormalized;
         api->Log = &Log;
+        api->ProcessorSetPartSoundFont = &ProcessorSetPartSoundFont;
+        api->ProcessorGetStatus = &ProcessorGetStatus;
     }
 
     /// <summary>[main] Log a failure and turn it into a status code.</summary>

@@ -1,20 +1,23 @@
 using System.Runtime.InteropServices;
+using Sideman.Engine;
+using Sideman.Engine.Band;
 using Sideman.Engine.Parameters;
 
 namespace Sideman.Plugin.Interop;
 
 /// <summary>
 /// Silent warm-up at activation: a few blocks in native memory, through the exported process
-/// function itself, exercising notes (past the polyphony, so stealing runs), every parameter,
-/// the pedal, bend, 0- and 1-sample blocks, a looping transport and both sample sizes. The JIT
+/// function itself, exercising notes (past the polyphony, so stealing runs) for the player and on
+/// every part's MIDI channel, every parameter, each kind of monitor sound, the pedal, bend, 0- and
+/// 1-sample blocks, a looping transport and both sample sizes. The JIT
 /// compiles all of it here, on the main thread, instead of in the host's first audio callback.
 /// The caller restores the user's settings and silences the voices afterwards.
 /// </summary>
 internal sealed unsafe class NativeWarmUp : IDisposable
 {
     private const int ChannelsPerBus = 2;
-    private const int MaxEvents = 64;
-    private const int MaxPoints = 64;
+    private const int MaxEvents = 160;
+    private const int MaxPoints = 512;
     private const int MaxOutEvents = 256;
     private const int Passes = 3;
 
@@ -68,18 +71,20 @@ internal sealed unsafe class NativeWarmUp : IDisposable
                 int events = 0;
                 for (int i = 0; i < 30 && events < MaxEvents; i++)
                     _events[events++] = Note(BridgeAbi.EventNoteOn, (int)((long)last * i / 29), 36 + i * 2, 0.3f + 0.02f * i);
-                int points = AllParameterPoints(0.6 + 0.1 * pass, last);
+                events = AddPartNotes(events, BridgeAbi.EventNoteOn, last);
+                int points = AllParameterPoints(0.6 + 0.1 * pass, last, pass);
                 Run(process, handle, sampleSize, _blockSize, events, points, ref position, looping: false);
 
                 // Releases, pedal up, bend and wheel moving.
                 events = 0;
                 for (int i = 0; i < 30 && events < MaxEvents; i++)
                     _events[events++] = Note(BridgeAbi.EventNoteOff, (int)((long)last * i / 29), 94 - i * 2, 0.5f);
-                points = AllParameterPoints(0.2, last);
+                events = AddPartNotes(events, BridgeAbi.EventNoteOff, last);
+                points = AllParameterPoints(0.2, last, pass);
                 Run(process, handle, sampleSize, _blockSize, events, points, ref position, looping: true);
 
                 // A parameter flush (0 samples), a 1-sample block, and a plain block with the release tails.
-                points = AllParameterPoints(0.5, 0);
+                points = AllParameterPoints(0.5, 0, pass);
                 Run(process, handle, sampleSize, 0, 0, points, ref position, looping: true);
                 _events[0] = Note(BridgeAbi.EventNoteOn, 0, 60, 0.8f);
                 Run(process, handle, sampleSize, 1, 1, 0, ref position, looping: true);
@@ -121,13 +126,37 @@ internal sealed unsafe class NativeWarmUp : IDisposable
         BlocksRun++;
     }
 
-    private int AllParameterPoints(double normalized, int last)
+    /// <summary>Notes on every part's MIDI channel (channels 2-5 and 10), spread over the block, sorted.</summary>
+    private int AddPartNotes(int events, short kind, int last)
+    {
+        ReadOnlySpan<short> channels = [9, 1, 2, 3, 4];
+        for (int i = 0; i < 12 && events < MaxEvents; i++)
+        {
+            foreach (short channel in channels)
+            {
+                if (events >= MaxEvents)
+                    break;
+                SmEvent e = Note(kind, (int)((long)last * i / 11), 36 + i * 3, 0.7f);
+                e.Channel = channel;
+                _events[events++] = e;
+            }
+        }
+        new Span<SmEvent>(_events, events).Sort((a, b) => a.SampleOffset.CompareTo(b.SampleOffset));
+        return events;
+    }
+
+    private int AllParameterPoints(double normalized, int last, int pass)
     {
         ParameterSet parameters = SidemanPlugin.Parameters;
+        // Each pass starts on another kind of monitor: a bundled sound, the built-in synth, off.
+        ParameterDefinition monitor = EngineParameters.MonitorSound;
+        int[] monitorSteps = [0, BandPresets.MonitorBasicSynthIndex, BandPresets.MonitorOffIndex];
+        double monitorStart = monitor.ToNormalized(monitorSteps[pass % monitorSteps.Length]);
         int count = 0;
         for (int i = 0; i < parameters.Count && count + 2 <= MaxPoints; i++)
         {
-            _points[count++] = new SmParamPoint { Id = parameters[i].Id, SampleOffset = 0, Normalized = normalized };
+            double start = parameters[i] == monitor ? monitorStart : normalized;
+            _points[count++] = new SmParamPoint { Id = parameters[i].Id, SampleOffset = 0, Normalized = start };
             _points[count++] = new SmParamPoint { Id = parameters[i].Id, SampleOffset = last, Normalized = 1 - normalized };
         }
         // The ABI promises points sorted by offset.

@@ -95,6 +95,32 @@ public sealed class BandSynth
         }
     }
 
+    /// <summary>
+    /// Renders the next <paramref name="frames"/> samples of every part into its own stem and
+    /// nothing else (the caller mixes: part strips, buses). At most <see cref="MaxBlockSize"/>
+    /// frames; read them with <see cref="StemLeft"/> and <see cref="StemRight"/>. [audio]
+    /// </summary>
+    public void RenderStems(int frames)
+    {
+        int n = Math.Clamp(frames, 0, MaxBlockSize);
+        for (int p = 0; p < PartCount; p++)
+            _parts[p].Render(_stemLeft[p].AsSpan(0, n), _stemRight[p].AsSpan(0, n));
+        _lastFrames = n;
+    }
+
+    /// <summary>The left stem of the last render, writable so a mixer can scale it in place. [audio]</summary>
+    public Span<float> StemLeft(BandPart part) => _stemLeft[(int)part].AsSpan(0, _lastFrames);
+
+    /// <summary>The right stem of the last render, writable so a mixer can scale it in place. [audio]</summary>
+    public Span<float> StemRight(BandPart part) => _stemRight[(int)part].AsSpan(0, _lastFrames);
+
+    /// <summary>Stops every part's voices and effect tails. [audio]</summary>
+    public void Reset()
+    {
+        for (int p = 0; p < PartCount; p++) _parts[p].Reset();
+        _lastFrames = 0;
+    }
+
     /// <summary>One part's output from the last <see cref="Render"/> (for its own bus). [audio]</summary>
     public (ReadOnlyMemory<float> Left, ReadOnlyMemory<float> Right) Stem(BandPart part) =>
         (_stemLeft[(int)part].AsMemory(0, _lastFrames), _stemRight[(int)part].AsMemory(0, _lastFrames));

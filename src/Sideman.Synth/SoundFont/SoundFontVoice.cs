@@ -50,6 +50,7 @@ internal sealed class SoundFontVoice
     private double _pitchFromKey;
 
     private long _played;            // samples rendered since the note started
+    private int _unadvanced;         // samples since the modulation envelope and LFOs last moved
     private int _minNoteSamples;     // a note-off earlier than this waits (zero-length drum hits still sound)
     private bool _releasePending;
     private int _controlRemaining;
@@ -129,6 +130,7 @@ internal sealed class SoundFontVoice
         _endAfterBlock = false;
         _gl = _gr = _dgl = _dgr = 0;
         _played = 0;
+        _unadvanced = 0;
         _minNoteSamples = minNoteSamples;
         _releasePending = false;
         State = VoiceState.Held;
@@ -154,6 +156,7 @@ internal sealed class SoundFontVoice
         Sustained = false;
         double amp = CurrentEnvelopeAmplitude();
         _volEnv.Release(amp);
+        AdvanceModulators();
         _modEnv.Release();
         if (_loopMode == 3) _looping = false;   // loop-until-release: play on through the tail
         RestartControlBlockAt(amp);
@@ -213,6 +216,10 @@ internal sealed class SoundFontVoice
             int produced = _data!.Low24 == null
                 ? ReadSamples(new Points16(_data.High), n)
                 : ReadSamples(new Points24(_data.High, _data.Low24), n);
+            // A one-shot sample that ran out ends the voice at its last point, not at the end of
+            // this render call, so where the host cuts its blocks never changes the tail.
+            bool ranOut = produced < n;
+            n = produced;
             var mono = _mono.AsSpan(0, n);
             if (_filterOn) _filter.Process(mono);
             Mix(mono, left.Slice(done, n), right.Slice(done, n), reverbLeft.Slice(done, n), reverbRight.Slice(done, n),
@@ -221,10 +228,8 @@ internal sealed class SoundFontVoice
             _elapsedInBlock += n;
             _played += n;
             done += n;
-            _modEnv.Advance(n);
-            _vibLfo.Advance(n);
-            _modLfo.Advance(n);
-            if (produced < n) State = VoiceState.Free;   // a one-shot sample ran out
+            _unadvanced += n;
+            if (ranOut) State = VoiceState.Free;
         }
         if (_controlRemaining == 0 && _endAfterBlock) State = VoiceState.Free;
     }
@@ -342,8 +347,21 @@ internal sealed class SoundFontVoice
         _endAfterBlock = false;
     }
 
+    // The modulation envelope and LFOs move in whole steps between control points (and at a
+    // release), never per render call: floating-point sums of call-sized pieces would make the
+    // output depend on how the host cuts its blocks.
+    private void AdvanceModulators()
+    {
+        if (_unadvanced == 0) return;
+        _modEnv.Advance(_unadvanced);
+        _vibLfo.Advance(_unadvanced);
+        _modLfo.Advance(_unadvanced);
+        _unadvanced = 0;
+    }
+
     private void BeginControlBlock()
     {
+        AdvanceModulators();
         _blockAmpStart = _blockAmpEnd;
         double ampEnd = _volEnv.Advance(ControlBlock);
         if (_volEnv.IsDone)
@@ -393,6 +411,14 @@ internal sealed class SoundFontVoice
         bool looping = _looping;
         for (int i = 0; i < n; i++)
         {
+            // Checked before each point, so a sample that ends exactly at the end of a render call
+            // is noticed at the start of the next one (the voice's end never depends on call sizes).
+            if (!looping && pos >= end)
+            {
+                mono.AsSpan(i, n - i).Clear();
+                _pos = pos;
+                return i;
+            }
             int idx = (int)pos;
             float f = (float)(pos - idx);
             int lo = looping && _wrapped ? loopStart : 0;
@@ -420,21 +446,12 @@ internal sealed class SoundFontVoice
             mono[i] = ((c3 * f + c2) * f + c1) * f + x0;
 
             pos += step;
-            if (looping)
+            if (looping && pos >= loopEnd)
             {
-                if (pos >= loopEnd)
-                {
-                    int length = loopEnd - loopStart;
-                    pos -= length;
-                    if (pos >= loopEnd) pos = loopStart + (pos - loopStart) % length;
-                    _wrapped = true;
-                }
-            }
-            else if (pos >= end)
-            {
-                for (int j = i + 1; j < n; j++) mono[j] = 0;
-                _pos = pos;
-                return i + 1;
+                int length = loopEnd - loopStart;
+                pos -= length;
+                if (pos >= loopEnd) pos = loopStart + (pos - loopStart) % length;
+                _wrapped = true;
             }
         }
         _pos = pos;

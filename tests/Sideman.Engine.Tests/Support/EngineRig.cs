@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Sideman.Engine.Processing;
 using Sideman.Music.Midi;
 using Sideman.Music.Time;
+using Sideman.Synth.SoundFont;
 
 namespace Sideman.Engine.Tests.Support;
 
@@ -22,11 +23,15 @@ public sealed unsafe class EngineRig : IDisposable
     private readonly ParameterPoint[] _blockPoints = new ParameterPoint[MaxBlockEvents];
     private readonly MidiEvent[] _outEvents;
 
-    public EngineRig(double sampleRate, int maxBlockSize, int outEventCapacity = 4096, ProcessMode mode = ProcessMode.Realtime)
+    /// <param name="bank">The bundled bank the band and the monitor play (null: none, the parts are silent).</param>
+    public EngineRig(double sampleRate, int maxBlockSize, int outEventCapacity = 4096, ProcessMode mode = ProcessMode.Realtime,
+        SoundFontBank? bank = null)
     {
         SampleRate = sampleRate;
         MaxBlockSize = maxBlockSize;
         Engine = new SidemanEngine();
+        if (bank is not null)
+            Engine.Sounds.UseBundled(bank);
         Engine.Configure(new EngineSetup(sampleRate, maxBlockSize, mode));
         Engine.SetActive(true);
         _outEvents = new MidiEvent[outEventCapacity];
@@ -90,6 +95,56 @@ public sealed unsafe class EngineRig : IDisposable
             Collect(1, format, right.Slice(start, n));
         }
         return outCount;
+    }
+
+    /// <summary>Activates (or deactivates) every part bus, as a host does when the user routes stems.</summary>
+    public void SetPartBusesActive(bool active)
+    {
+        for (int b = 1; b < BusCount; b++)
+            SetBusActive(b, active);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="total"/> samples in blocks of <paramref name="blockSize"/> and keeps every
+    /// bus: [bus][channel][sample]. <paramref name="silenceFlags"/>, when given, gets each bus's flags per
+    /// block ([bus][block]). Events and points use absolute samples, sorted. Allocates (test side only).
+    /// </summary>
+    public float[][][] RenderBuses(int total, int blockSize, ReadOnlySpan<MidiEvent> events, ReadOnlySpan<ScheduledPoint> points,
+        SampleFormat format = SampleFormat.Float32, ulong[][]? silenceFlags = null, long startSample = 0)
+    {
+        var output = new float[BusCount][][];
+        for (int b = 0; b < BusCount; b++)
+            output[b] = [new float[total], new float[total]];
+        int e = 0, p = 0, blockIndex = 0;
+        for (int start = 0; start < total; start += blockSize, blockIndex++)
+        {
+            int n = Math.Min(blockSize, total - start);
+            int eventCount = 0, pointCount = 0;
+            while (e < events.Length && events[e].SampleOffset < start + n && eventCount < MaxBlockEvents)
+            {
+                MidiEvent ev = events[e++];
+                ev.SampleOffset -= start;
+                _blockEvents[eventCount++] = ev;
+            }
+            while (p < points.Length && points[p].Sample < start + n && pointCount < MaxBlockEvents)
+            {
+                ScheduledPoint sp = points[p++];
+                _blockPoints[pointCount++] = new ParameterPoint(sp.Parameter.Id, (int)(sp.Sample - start), sp.Normalized);
+            }
+            Process(n, format, _blockEvents.AsSpan(0, eventCount), _blockPoints.AsSpan(0, pointCount), startSample + start);
+            for (int b = 0; b < BusCount; b++)
+            {
+                if (silenceFlags is not null && blockIndex < silenceFlags[b].Length)
+                    silenceFlags[b][blockIndex] = _buses[b].SilenceFlags;
+                for (int c = 0; c < 2; c++)
+                {
+                    Span<float> destination = output[b][c].AsSpan(start, n);
+                    for (int i = 0; i < n; i++)
+                        destination[i] = (float)Sample(b, c, i, format);
+                }
+            }
+        }
+        return output;
     }
 
     /// <summary>One block straight through; returns the number of output events (read them with <see cref="OutEvent"/>).</summary>

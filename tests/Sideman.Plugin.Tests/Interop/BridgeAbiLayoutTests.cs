@@ -155,7 +155,7 @@ public unsafe class BridgeAbiLayoutTests
     public void SmApi_layout_has_every_function_in_header_order()
     {
         SmApi s = default;
-        Assert.Equal(144, sizeof(SmApi));
+        Assert.Equal(160, sizeof(SmApi));
         Assert.Equal(0, Offset(&s, &s.StructSize));
         Assert.Equal(4, Offset(&s, &s.AbiVersion));
         Assert.Equal(8, Offset(&s, &s.Describe));
@@ -175,6 +175,8 @@ public unsafe class BridgeAbiLayoutTests
         Assert.Equal(120, Offset(&s, &s.ProcessorLoadState));
         Assert.Equal(128, Offset(&s, &s.StateToNormalized));
         Assert.Equal(136, Offset(&s, &s.Log));
+        Assert.Equal(144, Offset(&s, &s.ProcessorSetPartSoundFont));
+        Assert.Equal(152, Offset(&s, &s.ProcessorGetStatus));
     }
 
     [Fact]

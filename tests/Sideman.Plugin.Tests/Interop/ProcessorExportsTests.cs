@@ -1,5 +1,6 @@
 using Sideman.Engine;
 using Sideman.Plugin.Interop;
+using Sideman.Plugin.State;
 using Sideman.Plugin.Tests.Support;
 
 namespace Sideman.Plugin.Tests.Interop;
@@ -7,6 +8,13 @@ namespace Sideman.Plugin.Tests.Interop;
 /// <summary>A processor's life through the exported functions, with blocks in native memory.</summary>
 public unsafe class ProcessorExportsTests
 {
+    private static readonly SmParamPoint BasicSynthMonitor = new()
+    {
+        Id = EngineParameters.MonitorSound.Id,
+        SampleOffset = 0,
+        Normalized = EngineParameters.MonitorSound.ToNormalized(Sideman.Engine.Band.BandPresets.MonitorBasicSynthIndex),
+    };
+
     private static nint CreateActive(SmApi api, double rate = 48000, int maxBlock = 512)
     {
         nint handle;
@@ -24,12 +32,15 @@ public unsafe class ProcessorExportsTests
     [InlineData(BridgeAbi.Sample64)]
     public void Notes_at_block_edges_sound_from_their_sample_through_the_abi(int sampleSize)
     {
+        // The built-in synth is heard from a note's very first sample (sampled voices fade in
+        // from their first sample, so they sound from the next: see the engine's band tests).
         SmApi api = ExportedApi.Table;
         nint handle = CreateActive(api);
         using var host = new NativeHostBlock(512);
         host.Events[0] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 0, 48, 1f);
         host.Events[1] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 511, 72, 1f);
-        Assert.Equal(BridgeAbi.Ok, api.ProcessorProcess(handle, host.Prepare(512, sampleSize, 2, 0)));
+        host.Points[0] = BasicSynthMonitor;
+        Assert.Equal(BridgeAbi.Ok, api.ProcessorProcess(handle, host.Prepare(512, sampleSize, 2, 1)));
         Assert.NotEqual(0.0, host.Sample(0, 0, 0, sampleSize));
         Assert.Equal(2, host.Block->OutEventCount);
         Assert.Equal(511, host.OutEvents[1].SampleOffset);
@@ -40,7 +51,8 @@ public unsafe class ProcessorExportsTests
         nint other = CreateActive(api);
         using var reference = new NativeHostBlock(512);
         reference.Events[0] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 0, 48, 1f);
-        api.ProcessorProcess(other, reference.Prepare(512, sampleSize, 1, 0));
+        reference.Points[0] = BasicSynthMonitor;
+        api.ProcessorProcess(other, reference.Prepare(512, sampleSize, 1, 1));
         for (int i = 0; i < 511; i++)
             Assert.Equal(reference.Sample(0, 0, i, sampleSize), host.Sample(0, 0, i, sampleSize));
         Assert.NotEqual(reference.Sample(0, 0, 511, sampleSize), host.Sample(0, 0, 511, sampleSize));
@@ -193,19 +205,32 @@ public unsafe class ProcessorExportsTests
     [Fact]
     public void First_process_after_activation_compiles_nothing()
     {
-        // setActive warms the whole path up (notes, automation, both sample sizes) through the
-        // exported function, so the host's first real block runs already-compiled code.
+        // setActive warms the whole path up (the player's notes and every part's, automation, both
+        // sample sizes) through the exported function, so the host's first real block runs
+        // already-compiled code.
+        Sideman.Tests.Shared.BundledSounds.EnsureBuilt();
         SmApi api = ExportedApi.Table;
         nint handle;
         api.ProcessorCreate(&handle);
         var setup = new SmSetup { SampleRate = 44100, MaxBlockSize = 256, SampleSize = BridgeAbi.Sample64 };
         api.ProcessorSetup(handle, &setup);
         Assert.Equal(BridgeAbi.Ok, api.ProcessorSetActive(handle, 1));
+        Assert.True(NativeProcessor.FromHandle(handle)!.Processor.SoundStatus.IsClear, "the bundled sounds did not load");
         using var host = new NativeHostBlock(256);
+        for (int b = 1; b < NativeHostBlock.Buses; b++)
+            host.BusArray[b].Active = 1;
         host.Events[0] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 17, 61, 0.9f);
+        short[] partChannels = [9, 1, 2, 3, 4];
+        for (int i = 0; i < partChannels.Length; i++)
+        {
+            host.Events[1 + i] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 20 + i, 40 + 5 * i, 0.8f);
+            host.Events[1 + i].Channel = partChannels[i];
+        }
         host.Points[0] = new SmParamPoint { Id = EngineParameters.PitchBend.Id, SampleOffset = 30, Normalized = 0.7 };
         host.Points[1] = new SmParamPoint { Id = EngineParameters.MasterVolume.Id, SampleOffset = 40, Normalized = 0.6 };
-        SmProcessBlock* block = host.Prepare(256, BridgeAbi.Sample64, 1, 2);
+        host.Points[2] = new SmParamPoint { Id = EngineParameters.BassVolume.Id, SampleOffset = 50, Normalized = 0.7 };
+        host.Points[3] = new SmParamPoint { Id = EngineParameters.KeysPan.Id, SampleOffset = 60, Normalized = 0.2 };
+        SmProcessBlock* block = host.Prepare(256, BridgeAbi.Sample64, 1 + partChannels.Length, 4);
 
         long compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
         int status = api.ProcessorProcess(handle, block);
@@ -214,6 +239,7 @@ public unsafe class ProcessorExportsTests
         Assert.Equal(BridgeAbi.Ok, status);
         Assert.Equal(0, compiled);
         Assert.NotEqual(0.0, host.Sample(0, 0, 100, BridgeAbi.Sample64));
+        Assert.NotEqual(0.0, host.Sample(2, 0, 100, BridgeAbi.Sample64)); // the bass stem
         api.ProcessorDestroy(handle);
     }
 
@@ -229,8 +255,12 @@ public unsafe class ProcessorExportsTests
         ushort* error = stackalloc ushort[256];
         fixed (byte* data = state)
             api.ProcessorLoadState(handle, data, state.Length, error, 256);
+        byte[] loaded = SaveState(api, handle);
         Assert.Equal(BridgeAbi.Ok, api.ProcessorSetActive(handle, 1));
-        Assert.Equal(state, SaveState(api, handle));
+        Assert.Equal(loaded, SaveState(api, handle));
+        var reread = new StateReader(EngineParameters.All).Read(loaded);
+        Assert.Equal(-11, reread.Settings![EngineParameters.MasterVolume]);
+        Assert.Equal(900, reread.Settings[EngineParameters.SynthRelease]);
 
         using var host = new NativeHostBlock(128);
         api.ProcessorProcess(handle, host.Prepare(128, BridgeAbi.Sample32, 0, 0));

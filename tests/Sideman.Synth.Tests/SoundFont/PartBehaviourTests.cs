@@ -185,6 +185,31 @@ public sealed class PartBehaviourTests
     }
 
     [Fact]
+    public void A_one_shot_sample_ending_inside_a_block_ends_the_same_whatever_the_blocks()
+    {
+        // 40 cycles of 100 samples, not looped: each note runs out of sample after ~4000 samples,
+        // mid-call for most block sizes, with a resonant filter ringing and a fast vibrato.
+        var tone = Sine("one-shot", 100, 40, 60);
+        var bank = ToBank(Single(tone.Points, tone.Header, Gen(GeneratorType.SampleModes, 0),
+            Gen(GeneratorType.InitialFilterFc, 6000), Gen(GeneratorType.InitialFilterQ, 150),
+            Gen(GeneratorType.VibLfoToPitch, 40), Gen(GeneratorType.FreqVibLfo, 1200), Gen(GeneratorType.ModLfoToFilterFc, 600)));
+        float[] Render(int block)
+        {
+            var part = new PartSynth();
+            part.SetSampleRate(48_000);
+            part.SetBank(bank, 0, 0);
+            return Renderer.Script(part, 30_000, block, (e, t) =>
+            {
+                if (t % 4_999 == 3) e.NoteOn(0, 55 + (int)(t % 11), 100);
+            }).Left;
+        }
+        var reference = Render(8_192);
+        Assert.True(Analysis.PeakAbs(reference) > 0.01);
+        foreach (int block in new[] { 1, 7, 64, 333 })
+            Assert.True(reference.AsSpan().SequenceEqual(Render(block)), $"block size {block} changed the output");
+    }
+
+    [Fact]
     public void Events_past_the_block_end_are_applied_after_it_and_none_are_lost()
     {
         var tone = Sine("tone", 100, 40, 60);
