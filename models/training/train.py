@@ -33,6 +33,9 @@ from token_dataset import TokenSplit  # noqa: E402
 from vocab_info import load_vocab  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+# Names the validation subset evaluate() uses; history entries carry it so losses of another subset
+# (older checkpoints measured the first examples only) are never compared or plotted with these.
+VALID_SET = "spread-v1"
 # Model sizes measured with the C# runtime (see docs/BENCHMARKS.md); "base" is the shipped one.
 PRESETS = {
     "tiny": dict(n_layers=2, d_model=32, n_heads=2, d_ff=64, max_positions=128),
@@ -139,7 +142,10 @@ def evaluate(model, split: TokenSplit, a, pad_id: int, d: Dist) -> float:
     model.eval()
     rng = np.random.default_rng([a.seed, 999_999])
     n = len(split)
-    idx = np.arange(n)[: a.eval_batches * a.batch_size * d.world]
+    # Evenly spaced over the split: the data pipeline writes examples source by source, so the first
+    # N examples would all be one source (Groove drums) and the loss would not be the split's.
+    k = min(n, a.eval_batches * a.batch_size * d.world)
+    idx = np.unique(np.linspace(0, n - 1, k).round().astype(np.int64)) if n else np.arange(0)
     mine = idx[d.rank::d.world]
     loss, count = 0.0, 0
     if n == 0:
@@ -166,7 +172,7 @@ def plot_history(out: Path, history: list) -> None:
     import matplotlib.pyplot as plt
 
     tr = [(h["step"], h["train_loss"]) for h in history if "train_loss" in h]
-    va = [(h["step"], h["valid_loss"]) for h in history if "valid_loss" in h]
+    va = [(h["step"], h["valid_loss"]) for h in history if "valid_loss" in h and h.get("valid_set") == VALID_SET]
     fig, ax = plt.subplots(figsize=(7, 4))
     if tr:
         ax.plot(*zip(*tr), label="train", linewidth=1)
@@ -216,6 +222,10 @@ def main(argv=None) -> int:
         model.load_state_dict(ckpt["model"])
         opt.load_state_dict(ckpt["optimizer"])
         step, history, best = ckpt["step"], ckpt["history"], ckpt["best_valid"]
+        if any("valid_loss" in h and h.get("valid_set") != VALID_SET for h in history):
+            # Losses of an older validation subset are not comparable: best.pt restarts from this subset.
+            same = [h["valid_loss"] for h in history if h.get("valid_set") == VALID_SET]
+            best = min(same) if same else float("inf")
         log(f"train: resumed from {ckpt_path} at step {step}")
     ddp = torch.nn.parallel.DistributedDataParallel(model) if d.world > 1 else model
 
@@ -263,7 +273,7 @@ def main(argv=None) -> int:
             t_log, tokens_since = time.time(), 0
         if step % a.eval_every == 0 or step == a.steps:
             vl = evaluate(ddp, valid, a, vocab.pad_id, d)
-            history.append(dict(step=step, valid_loss=vl))
+            history.append(dict(step=step, valid_loss=vl, valid_set=VALID_SET))
             log(f"step {step:6d}  valid loss {vl:.4f}" + ("  (best)" if vl < best else ""))
             if vl < best:
                 best = vl
