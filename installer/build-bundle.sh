@@ -91,8 +91,10 @@ if [[ ! -s "$sounds" || ! -s "$sounds_license" || "$sounds_source" -nt "$sounds"
    [[ -n "$(find "$repo/src/Sideman.Synth/SoundFont" "$repo/src/Sideman.Cli/Commands/SoundFontSubsetCommand.cs" -newer "$sounds" -type f \( -name '*.cs' -o -name '*.tsv' -o -name '*.txt' \) -print -quit)" ]]; then
   command -v dotnet >/dev/null || fail "dotnet not found: install the .NET 10 SDK (needed to build the bundled sounds)"
   step "Bundled sounds: sideman soundfont-subset from $sounds_source"
-  dotnet run --project "$repo/src/Sideman.Cli" -c "$config" -nologo -v:minimal -- \
-    soundfont-subset --source "$sounds_source" --output "$sounds" || fail "building the bundled sounds failed (see above)"
+  dotnet build "$repo/src/Sideman.Cli" -c "$config" -o "$out/cli" --nologo -v quiet -clp:ErrorsOnly \
+    || fail "building the command-line tool (src/Sideman.Cli) failed (see above)"
+  "$out/cli/sideman" soundfont-subset --source "$sounds_source" --output "$sounds" \
+    || fail "building the bundled sounds failed (see above)"
 else
   step "Bundled sounds: reusing $sounds"
 fi

@@ -21,7 +21,6 @@ BUILD=1
 DEPS=1
 DEMO_OUT="$REPO/out/sideman-demo.wav"
 BUILT="$REPO/build/Sideman.vst3"
-HOST_TOOL="$REPO/build/native/host/sideman-host"
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -71,16 +70,8 @@ echo "installed: $TARGET ($(du -sh "$TARGET" | cut -f1))"
 echo "hosts find it on their next plugin scan (in Ardour: Window > Plugin Manager > Re-scan)"
 
 if [ "$DEMO" = 1 ]; then
-  step "Rendering the demo through the installed bundle"
-  [ -x "$HOST_TOOL" ] || fail "no $HOST_TOOL: the demo needs the build's sideman-host tool (run without --no-build)"
-  mkdir -p "$(dirname "$DEMO_OUT")"
-  DEMO_OUT="$(cd "$(dirname "$DEMO_OUT")" && pwd)/$(basename "$DEMO_OUT")"
-  midi="${DEMO_OUT%.wav}.mid"
-  /usr/bin/python3 "$HERE/demo_midi.py" "$midi" || fail "cannot write the demo MIDI file $midi"
-  "$HOST_TOOL" render "$midi" "$DEMO_OUT" --bundle "$TARGET" \
-    || fail "the demo render failed; the plugin log is ${XDG_CACHE_HOME:-$HOME/.cache}/Sideman/sideman.log"
-  /usr/bin/python3 "$HERE/wav_summary.py" "$DEMO_OUT" || fail "the demo render is silent or damaged: $DEMO_OUT"
-  echo "demo: $DEMO_OUT"
+  step "Rendering the demo: the bundled model writes a song, the installed bundle plays it"
+  "$HERE/demo.sh" "$TARGET" "$DEMO_OUT" || fail "the demo failed (see above)"
 fi
 
 step "Done in $((SECONDS - T0)) s"

@@ -3,7 +3,7 @@
 # the xUnit suites, the native ctest suite, every Python test folder, and the Ardour end-to-end test.
 #
 # Usage: tests/run-all.sh [--skip STAGE[,STAGE]] [--only STAGE[,STAGE]] [--keep]
-#   stages, in order: deps build dotnet native python e2e
+#   stages, in order: deps build dotnet native python demo e2e
 #   --keep   keep the run folder (logs, the private install, the e2e session and render)
 # Every stage runs even when an earlier one failed, unless it needs what failed (native and e2e
 # need the build). Exit status 0 only if every stage that ran passed; the summary ends the output.
@@ -12,7 +12,7 @@ set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
-STAGES=(deps build dotnet native python e2e)
+STAGES=(deps build dotnet native python demo e2e)
 SKIP=","
 ONLY=""
 KEEP=0
@@ -49,7 +49,7 @@ wanted() {
 }
 
 # Stages that use the freshly built bundle; they are skipped when the build ran and failed.
-needs_build() { [ "$1" = native ] || [ "$1" = e2e ]; }
+needs_build() { [ "$1" = native ] || [ "$1" = demo ] || [ "$1" = e2e ]; }
 
 # run_stage NAME FUNCTION: runs it with its output shown and logged, records result and time.
 # (The function runs in a pipeline, so in a subshell: stages share nothing but files.)
@@ -124,6 +124,13 @@ stage_python() {
   done
   echo "python: ${#dirs[@]} folder(s), $ran passed, $failed failed"
   [ "$failed" = 0 ] && [ "$ran" -gt 0 ]
+}
+
+stage_demo() {
+  # The README's first command ends with this demo; render it through the private install and check it.
+  wanted build || INSTALLED="${SIDEMAN_BUNDLE:-$HOME/.vst3/Sideman.vst3}"
+  bash "$REPO/installer/demo.sh" "$INSTALLED" "$RUN/demo/sideman-demo.wav" &&
+    /usr/bin/python3 "$REPO/tests/demo/check_demo.py" "$RUN/demo/sideman-demo.mid" "$RUN/demo/sideman-demo.wav"
 }
 
 stage_e2e() {

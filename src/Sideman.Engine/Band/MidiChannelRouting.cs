@@ -12,7 +12,8 @@ namespace Sideman.Engine.Band;
 public static class MidiChannelRouting
 {
     /// <summary>Channel numbers as MIDI counts them (1..16), for documentation and messages.</summary>
-    public const int DrumsChannel = 10, BassChannel = 2, KeysChannel = 3, PadChannel = 4, ArpChannel = 5;
+    public const int DrumsChannel = BandChannels.Drums, BassChannel = BandChannels.Bass, KeysChannel = BandChannels.Keys,
+                     PadChannel = BandChannels.Pad, ArpChannel = BandChannels.Arp;
 
     /// <summary>The part a 0-based MIDI channel plays, or false for the player's own channels.</summary>
     public static bool TryGetPart(int channel, out BandPart part)

@@ -1,6 +1,8 @@
 using Sideman.Engine.Band;
 using Sideman.Engine.Tests.Support;
+using Sideman.Model.Decoding.Songs;
 using Sideman.Music.Midi;
+using Sideman.Music.Patterns;
 using Sideman.Synth.SoundFont;
 using Sideman.Tests.Shared;
 
@@ -20,6 +22,28 @@ public sealed class ChannelRoutingTests
             if (routed)
                 Assert.Equal(expected[midiChannel], part);
         }
+    }
+
+    [Theory]
+    [InlineData(PartRole.Drums, BandPart.Drums)]
+    [InlineData(PartRole.Bass, BandPart.Bass)]
+    [InlineData(PartRole.Keys, BandPart.Keys)]
+    [InlineData(PartRole.Pad, BandPart.Pad)]
+    [InlineData(PartRole.Arp, BandPart.Arp)]
+    public void A_generated_song_file_plays_each_part_on_its_instrument(PartRole role, BandPart expected)
+    {
+        // The files `sideman generate` writes are meant to be played into the plugin (the demo does).
+        var (channel, _) = SongMidiWriter.Voice(role);
+        Assert.True(MidiChannelRouting.TryGetPart(channel, out BandPart part));
+        Assert.Equal(expected, part);
+    }
+
+    [Fact]
+    public void A_generated_melody_is_the_players_channel()
+    {
+        var (channel, _) = SongMidiWriter.Voice(PartRole.Melody);
+        Assert.False(MidiChannelRouting.TryGetPart(channel, out _));
+        Assert.Equal(BandChannels.Player - 1, channel);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Sideman.Music.Midi;
 using Sideman.Music.Midi.Files;
 using Sideman.Music.Patterns;
 using Sideman.Music.Time;
@@ -17,15 +18,18 @@ public static class SongMidiWriter
     private const int PatternToMidi = TicksPerQuarter / PatternGrid.TicksPerQuarter;
     private const int DrumHitTicks = TicksPerQuarter / 4;
 
-    /// <summary>(channel, GM program) per part; drums use channel 10 (index 9).</summary>
+    /// <summary>
+    /// (0-based channel, GM program) per part, on Sideman's own channel map (<see cref="BandChannels"/>), so the
+    /// file played into the plugin sounds on the band's instruments; the melody is the player's channel.
+    /// </summary>
     public static (int Channel, int Program) Voice(PartRole part) => part switch
     {
-        PartRole.Drums => (9, 0),
-        PartRole.Bass => (0, 33),    // electric bass (finger)
-        PartRole.Keys => (1, 0),     // acoustic grand piano
-        PartRole.Pad => (2, 89),     // pad 2 (warm)
-        PartRole.Arp => (3, 80),     // lead 1 (square)
-        _ => (4, 73),                // melody: flute
+        PartRole.Drums => (BandChannels.Drums - 1, 0),
+        PartRole.Bass => (BandChannels.Bass - 1, 33),    // electric bass (finger)
+        PartRole.Keys => (BandChannels.Keys - 1, 0),     // acoustic grand piano
+        PartRole.Pad => (BandChannels.Pad - 1, 89),      // pad 2 (warm)
+        PartRole.Arp => (BandChannels.Arp - 1, 80),      // lead 1 (square)
+        _ => (BandChannels.Player - 1, 73),              // melody: flute
     };
 
     /// <summary>The notes a part's instrument plays well; a note the model puts outside is moved by octaves into it.</summary>
