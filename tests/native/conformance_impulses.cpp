@@ -19,8 +19,8 @@ namespace {
 constexpr double kRate = 48000;
 constexpr int64_t kChordAt = 3 * 48000 + 17;    // 3 s of silence first
 constexpr int64_t kReleaseAt = 4 * 48000 + 1001;
-constexpr int64_t kSilentFrom = 6 * 48000;      // release (350 ms) long over
-constexpr int64_t kTotal = 8 * 48000;
+constexpr int64_t kSilentFrom = kReleaseAt + static_cast<int64_t>(kReleaseTailSeconds * 48000); // tail over
+constexpr int64_t kTotal = kSilentFrom + 2 * 48000;
 
 struct Render {
     std::vector<float> left, right;

@@ -16,6 +16,10 @@ namespace sideman::conformance {
 constexpr int32_t kOutputBuses = 6; // Main + five stems (docs/CONVENTIONS.md)
 constexpr int32_t kChannels = 2;
 constexpr vst3::uint32 kInfiniteTail = 0xFFFFFFFFu;
+// A released note of the default monitor sound (Grand Piano through the reverb) is exactly
+// silent about 3.9 s after its note-off; a held one sounds for well over 10 s, so waiting this
+// long still tells a lost note-off from a finished one.
+constexpr double kReleaseTailSeconds = 5.0;
 
 // Component and controller created from the factory, NOT initialized and NOT connected.
 // The destructor releases what it holds; it calls terminate() only if asked to (terminated()).

@@ -10,6 +10,14 @@ public static class SoundFontMath
     public static double TimecentsToSeconds(double timecents) =>
         timecents <= -32768 ? 0 : Math.Pow(2.0, timecents / 1200.0);
 
+    /// <summary>
+    /// Seconds for a delay generator (delayVolEnv, delayModEnv, the LFO delays). Their default and
+    /// floor, -12000 (about 1 ms), means "no delay": taken literally it would hold every note silent
+    /// for 1 ms, longer than a 64-sample host block at 96 kHz, so a note could miss its own block.
+    /// </summary>
+    public static double DelayTimecentsToSeconds(double timecents) =>
+        timecents <= -12000 ? 0 : TimecentsToSeconds(timecents);
+
     /// <summary>Hertz for an absolute-cents value (filter cutoff, LFO frequency).</summary>
     public static double AbsoluteCentsToHz(double cents) => AbsoluteCentsBaseHz * Math.Pow(2.0, cents / 1200.0);
 

@@ -276,26 +276,28 @@ internal sealed class SoundFontVoice
     {
         double keyOffset = 60 - _key;
         _volEnv.Start(
-            Samples(ClampedGen(GeneratorType.DelayVolEnv)),
+            DelaySamples(ClampedGen(GeneratorType.DelayVolEnv)),
             Samples(ClampedGen(GeneratorType.AttackVolEnv)),
             Samples(ClampedGen(GeneratorType.HoldVolEnv) + ClampedGen(GeneratorType.KeynumToVolEnvHold) * keyOffset),
             Samples(ClampedGen(GeneratorType.DecayVolEnv) + ClampedGen(GeneratorType.KeynumToVolEnvDecay) * keyOffset),
             ClampedGen(GeneratorType.SustainVolEnv),
             Samples(ClampedGen(GeneratorType.ReleaseVolEnv)));
         _modEnv.Start(
-            Samples(ClampedGen(GeneratorType.DelayModEnv)),
+            DelaySamples(ClampedGen(GeneratorType.DelayModEnv)),
             Samples(ClampedGen(GeneratorType.AttackModEnv)),
             Samples(ClampedGen(GeneratorType.HoldModEnv) + ClampedGen(GeneratorType.KeynumToModEnvHold) * keyOffset),
             Samples(ClampedGen(GeneratorType.DecayModEnv) + ClampedGen(GeneratorType.KeynumToModEnvDecay) * keyOffset),
             ClampedGen(GeneratorType.SustainModEnv),
             Samples(ClampedGen(GeneratorType.ReleaseModEnv)));
-        _vibLfo.Start(Samples(ClampedGen(GeneratorType.DelayVibLfo)),
+        _vibLfo.Start(DelaySamples(ClampedGen(GeneratorType.DelayVibLfo)),
             SoundFontMath.AbsoluteCentsToHz(ClampedGen(GeneratorType.FreqVibLfo)), _sampleRate);
-        _modLfo.Start(Samples(ClampedGen(GeneratorType.DelayModLfo)),
+        _modLfo.Start(DelaySamples(ClampedGen(GeneratorType.DelayModLfo)),
             SoundFontMath.AbsoluteCentsToHz(ClampedGen(GeneratorType.FreqModLfo)), _sampleRate);
     }
 
     private double Samples(double timecents) => SoundFontMath.TimecentsToSeconds(timecents) * _sampleRate;
+
+    private double DelaySamples(double timecents) => SoundFontMath.DelayTimecentsToSeconds(timecents) * _sampleRate;
 
     /// <summary>Parameters that controllers can move while the note sounds.</summary>
     private void ApplyLiveParameters()

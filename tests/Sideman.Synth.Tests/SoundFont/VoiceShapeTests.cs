@@ -29,6 +29,28 @@ public sealed class VoiceShapeTests
         Assert.InRange(half / full, 0.48, 0.52);
     }
 
+    [Theory]
+    [InlineData(48_000)]
+    [InlineData(96_000)]
+    [InlineData(192_000)]
+    public void The_default_delay_means_none_so_a_note_sounds_from_its_first_sample(int rate)
+    {
+        // The region leaves delayVolEnv at its default, -12000 tc (the spec's "about 1 ms").
+        var bank = ToBank(Single(Tone.Points, Tone.Header, Gen(GeneratorType.SampleModes, 1)));
+        var (left, _) = Renderer.Note(Renderer.DryPart(bank, 0, 0, rate), 60, 127, rate / 10, rate / 10, 64);
+        int first = Array.FindIndex(left, x => x != 0f);
+        Assert.InRange(first, 1, 2);   // sample 0 is the attack's 0; the ramp is under way at once
+    }
+
+    [Fact]
+    public void An_explicit_delay_holds_the_note_silent_for_that_long()
+    {
+        // -3986 tc = 2^(-3986/1200) s = 100 ms.
+        var (left, _) = Renderer.Note(Part(Gen(GeneratorType.DelayVolEnv, -3986)), 60, 127, 48_000, 48_000, 64);
+        int first = Array.FindIndex(left, x => x != 0f);
+        Assert.InRange(first, 4_800 - 64, 4_800 + 64);   // within one control block of 100 ms
+    }
+
     [Fact]
     public void Hold_then_decay_in_decibels_to_the_sustain_level()
     {
