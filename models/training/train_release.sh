@@ -28,7 +28,7 @@ stages="${STAGES:-dataset train export index evaluate card}"
 steps="${SIDEMAN_STEPS:-2000}"
 train_args=(--out "$run" --data-dir "$data" --preset base --batch-size 8 --threads 1 --steps "$steps"
             --dropout 0.0 --lr 1e-3 --min-lr 1e-4 --warmup 100 --seed 1234 --eval-every 200
-            --eval-batches 8 --log-every 10 --max-minutes 85)
+            --eval-batches 8 --log-every 10 --max-minutes "${SIDEMAN_MAX_MINUTES:-85}")
 
 has() { [[ " $stages " == *" $1 "* ]]; }
 say() { printf '\n== train_release: %s ==\n' "$*"; }
