@@ -130,7 +130,8 @@ class Sampler:
                     st = mark[1].copy()
                     logits = mark[2]
                 temp = self.s.temperature + attempt * self.s.temperature_step
-                events, logits, st = self._sample_bar(dec, st, seq, logits, end_tok, rng, temp)
+                events, logits, st = self._sample_bar(dec, st, seq, logits, end_tok, rng, temp,
+                                                      len(nxt) if nxt is not None else 0)
                 h = fnv1a64(events) if events else 0
                 if not self._copies(prompt.part_id, prev, h):
                     break
@@ -160,15 +161,16 @@ class Sampler:
     def _copies(self, part_id: int, prev: int, h: int) -> bool:
         return self.index is not None and self.index.is_copy(part_id, prev, h)
 
-    def _sample_bar(self, dec, st, seq, logits, end_tok, rng, temperature):
-        """Samples events until the model ends the bar; the end token itself is not fed."""
+    def _sample_bar(self, dec, st, seq, logits, end_tok, rng, temperature, reserve=0):
+        """Samples events until the model ends the bar; the end token itself is not fed.
+        `reserve` tokens (the next bar's conditioning) must still fit in the context afterwards."""
         g = self.grammar
         events = []
         while True:
             allowed = g.mask(st) & self.event_allowed
             if g.allows(st, end_tok):
                 allowed[end_tok] = True
-            if len(seq) >= self.max_len - 4:
+            if len(seq) >= self.max_len - 4 - reserve:
                 # Context nearly full: finish the note in progress, then end the bar.
                 if g.allows(st, end_tok):
                     return events, logits, st

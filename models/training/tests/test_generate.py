@@ -41,6 +41,18 @@ def test_samples_are_well_formed_and_keep_the_conditioning():
         assert s.bar_hashes == bar_hashes(V, s.tokens)
 
 
+def test_a_full_context_ends_the_piece_cleanly_instead_of_overflowing_the_cache():
+    # Random weights write long bars; with 96 positions the context fills up mid-prompt, and the
+    # next bar's conditioning must still fit after the bar being sampled (it once overflowed by 4).
+    for seed in range(6):
+        sampler = Sampler(tiny_model(seed, max_positions=96), V, settings=SamplerSettings(temperature=1.5, top_p=1.0))
+        prompt = split_prompt(V, TK.encode(bass_phrase(16, figure=(0, 12, 24, 36))))
+        s = sampler.generate(prompt, np.random.default_rng(seed))
+        assert len(s.tokens) <= 96 + 1  # the context, plus the EOS that is never fed
+        assert s.guard.truncated
+        TK.grammar.check_sequence(s.tokens)
+
+
 def test_same_seed_same_tokens_other_seed_other_tokens():
     sampler = Sampler(tiny_model(2), V)
     prompt = split_prompt(V, TK.encode(bass_phrase(4)))
