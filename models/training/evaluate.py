@@ -3,7 +3,7 @@
 
     /usr/bin/python3 models/training/evaluate.py --checkpoint RUN/best.pt --index models/sideman-0.1.0.fingerprints
         [--data-dir models/training/.cache/dataset] [--out models/training/reports]
-        [--per-group 16] [--sweep-per-part 6] [--tokens samples.jsonl ...]
+        [--per-group 16] [--sweep-per-part 20] [--tokens samples.jsonl ...]
 
 Reports (definitions in music_metrics.DEFINITIONS, copied into the report):
   * NLL per token on the test split, by part (all tokens, and the event tokens the model writes);
@@ -33,7 +33,7 @@ import torch.nn.functional as F
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import Sampler, SamplerSettings, read_split_examples  # noqa: E402
-from music_metrics import DEFINITIONS, Tally  # noqa: E402
+from music_metrics import DEFINITIONS, Tally, density_rises  # noqa: E402
 from originality_index import OriginalityIndex  # noqa: E402
 from prompts import Prompt, event_mask, split_prompt  # noqa: E402
 from sideman_data.fingerprint import bar_hashes  # noqa: E402
@@ -170,9 +170,9 @@ def energy_sweep(sampler: Sampler, vocab, tokenizer, tokens, offsets, meta, per_
                 t.add_phrase(vocab, tokenizer.decode(s.tokens))
             d = t.summary()["density_by_energy"].get(str(level))
             levels[str(level)] = d
-        means = [levels[str(k)]["mean"] for k in range(5) if levels[str(k)]]
+        judged = {k: v for k, v in levels.items() if v}
         out[part] = {"prompts": len(idx), "density": levels,
-                     "rises": bool(all(b >= a for a, b in zip(means, means[1:])) and means[-1] > means[0])}
+                     "rises": len(judged) == 5 and density_rises(judged) is True}
         log(f"  sweep {part}: " + ", ".join(f"EN{k} {levels[str(k)]['mean']:.2f}" for k in range(5) if levels[str(k)]))
     return out
 
@@ -206,7 +206,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(HERE / "reports"))
     ap.add_argument("--nll-examples", type=int, default=0, help="test examples for NLL (0 = all)")
     ap.add_argument("--per-group", type=int, default=16, help="generated samples per (part, origin)")
-    ap.add_argument("--sweep-per-part", type=int, default=6, help="prompts per part in the energy sweep")
+    ap.add_argument("--sweep-per-part", type=int, default=20, help="prompts per part in the energy sweep")
     ap.add_argument("--temperature", type=float, default=1.0)
     ap.add_argument("--top-p", type=float, default=0.95)
     ap.add_argument("--seed", type=int, default=2024)

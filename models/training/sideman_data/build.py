@@ -43,7 +43,7 @@ SOURCE_FOLDER = {"groove": "groove_midi_dataset", "lieder": "openscore_lieder", 
 
 
 # Modules that run after the piece cache (or only check): changing them re-uses cached pieces.
-_AFTER_CACHE = {"build.py", "energy.py", "fingerprint.py", "grammar.py"}
+_AFTER_CACHE = {"build.py", "energy.py", "fingerprint.py", "grammar.py", "style_density.py"}
 
 
 def code_fingerprint():
@@ -391,4 +391,25 @@ def _stats(writers, pieces, skipped, fp, sources, limit, renders, vocab):
         "by": {dim: {k: dict(c) for k, c in sorted(d.items())} for dim, d in counts.items()},
         "skipped_files": len(skipped),
         "skipped_by_source": dict(Counter(s for s, _, _ in skipped)),
+        "density_by_energy": _density_by_energy(writers),
     }
+
+
+def _density_by_energy(writers):
+    """Mean events per bar at each energy level, per origin and part, over every split: the
+    control the model learns must rise in the data it learns from. Every bar counts, N.C. bars
+    too (they are few and spread over the levels)."""
+    acc = defaultdict(lambda: [[0, 0] for _ in range(5)])
+    for w in writers.values():
+        for m in w["meta"]:
+            origin = "authored" if m["project_authored"] else "human"
+            cells = acc[(origin, m["part"])]
+            for e, n in zip(m["energy"], m["notes_per_bar"]):
+                cells[e][0] += n
+                cells[e][1] += 1
+    out = {}
+    for (origin, part), cells in sorted(acc.items()):
+        out.setdefault(origin, {})[part] = {
+            "events_per_bar": [round(t / n, 3) if n else None for t, n in cells],
+            "bars": [n for _, n in cells]}
+    return out

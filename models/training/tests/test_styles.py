@@ -1,16 +1,14 @@
 """The project-authored style library: every file loads, damage is reported, renders are
 deterministic, and density rises with energy (the control the model learns)."""
 import os
-import random
 import tempfile
 import unittest
 
 from helpers import has_corpus
 
-from sideman_data import render_billboard, styles
+from sideman_data import render_billboard, style_density, styles
 from sideman_data import vocab as vocab_mod
 from sideman_data.errors import CorpusFileError
-from sideman_data.styles import PartState, RenderBar, render_drums_bar, render_pitched_bar
 
 V = vocab_mod.load()
 REQUIRED = {"pop", "rock", "funk", "soul", "hiphop", "house", "reggae", "latin", "bossa", "jazz_swing",
@@ -46,24 +44,24 @@ class StyleLibraryTest(unittest.TestCase):
             styles.load_library(V, d)
         self.assertIn("CC0-1.0", str(ctx.exception))
 
-    def test_density_rises_with_energy(self):
-        lib = styles.load_library(V)
-        bar = RenderBar(96, (4, 4), [(0, 0, "maj", 0), (48, 7, "dom7", 0)], "verse", 2, "main", 5)
-        for name, st in lib.items():
-            for part in ("bass", "keys", "drums"):
-                if not st.patterns.get(part):
-                    continue
-                density = []
-                for e in range(5):
-                    rng = random.Random(1)
-                    pat = st.choose(rng, part, e, "main", (4, 4))
-                    if part == "drums":
-                        ticks = [t for t, _, _, _ in render_drums_bar(pat, bar, 0, rng)]
-                    else:
-                        ticks = [t for t, _, _, _ in render_pitched_bar(pat, part, bar, 0, rng, PartState())]
-                    density.append(len(set(ticks)) + 0.35 * len(ticks))  # as energy.py's activity
-                self.assertLess(density[0], density[4], f"{name}/{part}: {density}")
-                self.assertLessEqual(density[1], density[3], f"{name}/{part}: {density}")
+    def test_every_ladder_rises_with_energy(self):
+        """Each style, part and metre: the main patterns play more events per bar at each level than
+        at the one below (by MIN_STEP in the default metre), as the evaluation counts events."""
+        bad = style_density.failures(V, styles.load_library(V))
+        self.assertEqual([], [f"{s}/{p} {m[0]}/{m[1]}: {why} {d}" for s, p, m, d, why in bad])
+
+    def test_density_checker_catches_a_flat_or_falling_ladder(self):
+        d = tempfile.mkdtemp()
+        with open(os.path.join(d, "pop.yaml"), "w") as f:
+            f.write("style: pop\nlicence: CC0-1.0\nparts:\n  bass:\n"
+                    "    - name: low\n      energy: [0, 1]\n      cells: \"R . . . | R . . . | . . . . | . . . .\"\n"
+                    "    - name: mid\n      energy: [2]\n      cells: \"R . R . | R . R . | . . . . | . . . .\"\n"
+                    "    - name: top\n      energy: [3, 4]\n      cells: \"R . R . | . . . . | . . . . | . . . .\"\n")
+        lib = styles.load_library(V, d)
+        self.assertEqual(style_density.level_density(V, lib["pop"], "bass", (4, 4)), [2.0, 2.0, 4.0, 2.0, 2.0])
+        reasons = [why for _, part, _, _, why in style_density.failures(V, lib) if part == "bass"]
+        self.assertEqual(1, len(reasons))
+        self.assertIn("EN1", reasons[0])
 
     def test_voicings_voice_lead(self):
         prev = styles.voice_chord(0, "maj", "triad", "keys", None)
