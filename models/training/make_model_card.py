@@ -161,7 +161,25 @@ def data_section(stats, files, cross) -> list:
     out += ["", f"Skipped files: {stats['skipped_files']} "
                 f"({', '.join(f'{k} {v}' for k, v in sorted(stats['skipped_by_source'].items()))}); "
                 "the dataset's `skipped.tsv` says why.", ""]
-    return out
+    return out + density_section(stats)
+
+
+def density_section(stats) -> list:
+    """Events per bar by energy level in the data (all splits): the control the model learns."""
+    table = stats.get("density_by_energy")
+    if not table:
+        return []
+    out = ["### Energy in the data", "",
+           "Mean events (notes or hits) per bar at each energy level, all splits. Human data: levels are "
+           "activity percentiles (onsets × loudness, per source and within the piece). Authored renders: each "
+           "level plays its own patterns, written to rise level by level (`models/training/styles/README.md`).", "",
+           "| origin | part | EN0 | EN1 | EN2 | EN3 | EN4 |", "|---|---|---|---|---|---|---|"]
+    for origin in ("human", "authored"):
+        for part, row in table.get(origin, {}).items():
+            cells = [f"{m:.2f} ({num(n)})" if m is not None else "–"
+                     for m, n in zip(row["events_per_bar"], row["bars"])]
+            out.append(f"| {origin} | {part} | " + " | ".join(cells) + " |")
+    return out + ["", "Cells: mean (bars).", ""]
 
 
 def attribution_section(attr_rows, files) -> list:
@@ -252,7 +270,8 @@ def use_and_limits(stats, cross, ev) -> list:
             "otherwise from an automatic analysis (`models/training/reports/harmony_accuracy.json`), so chord "
             "labels of the classical data carry analysis errors.",
             "- No jazz-standard harmony and no human popular-style bass or comping are in the corpus.",
-            "- The energy control is learned from density and loudness percentiles; see the energy sweep above for "
+            "- The energy control is learned from activity percentiles in the human data and from the style "
+            "library's per-level patterns in the renders (see \"Energy in the data\"); the energy sweep above shows "
             "how well the model follows it.",
             "- The originality index catches exact 2-bar repeats of the event tokens (chord-relative), per part. It "
             "also contains very simple figures (e.g. held whole-note chords), which the guard then varies slightly.",

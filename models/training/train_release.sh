@@ -25,7 +25,7 @@ index="models/sideman-$version.fingerprints"
 reports="$tr/reports"
 stages="${STAGES:-dataset train export index evaluate card}"
 # The release's training configuration (docs: models/training/README.md, "Release training").
-steps="${SIDEMAN_STEPS:-2000}"
+steps="${SIDEMAN_STEPS:-3000}"
 train_args=(--out "$run" --data-dir "$data" --preset base --batch-size 8 --threads 1 --steps "$steps"
             --dropout 0.0 --lr 1e-3 --min-lr 1e-4 --warmup 100 --seed 1234 --eval-every 200
             --eval-batches 8 --log-every 10 --max-minutes "${SIDEMAN_MAX_MINUTES:-85}")
@@ -45,7 +45,7 @@ ok = os.path.exists(p) and json.load(open(p))["code_fingerprint"] == build.code_
 sys.exit(0 if ok else 1)
 EOF
   then echo "up to date (same code fingerprint); skipping the build"
-  else $py $tr/build_dataset.py --out "$data"
+  else $py $tr/build_dataset.py --out "$data" --report
   fi
 fi
 
