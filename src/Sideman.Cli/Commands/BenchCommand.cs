@@ -10,6 +10,7 @@ using Sideman.Model.Decoding;
 using Sideman.Model.Originality;
 using Sideman.Model.Tokens;
 using Sideman.Music.Midi;
+using Sideman.Music.Patterns;
 using Sideman.Music.Time;
 
 namespace Sideman.Cli.Commands;
@@ -36,11 +37,12 @@ internal static class BenchCommand
         var vocab = new Option<string?>("--vocab") { Description = "vocab.json for the generator (default: models/vocab.json)." };
         var index = new Option<string?>("--index") { Description = "Originality index for the generator (default: the model's .fingerprints file, if any)." };
         var modelBars = new Option<int>("--model-bars") { Description = "Bars generated per part when timing the generator.", DefaultValueFactory = _ => 64 };
+        var sweepBars = new Option<int>("--sweep-bars") { Description = "Bars per style and energy level in the energy sweep (0 skips it).", DefaultValueFactory = _ => 8 };
         var modelOnly = new Option<bool>("--model-only") { Description = "Time only the model and the generator, not the engine." };
         var noModel = new Option<bool>("--no-model") { Description = "Time only the engine." };
         var command = new Command("bench", "Measure the engine's process() time per block (in-process, no host), then the model and the generator.")
         {
-            blocks, voices, rate, seconds, automate, doubles, model, vocab, index, modelBars, modelOnly, noModel,
+            blocks, voices, rate, seconds, automate, doubles, model, vocab, index, modelBars, sweepBars, modelOnly, noModel,
         };
         command.SetAction(result =>
         {
@@ -61,7 +63,7 @@ internal static class BenchCommand
                               $"GC latency mode {System.Runtime.GCSettings.LatencyMode}, concurrent GC {AppContext.GetData("System.GC.Concurrent") ?? "default"}");
             Console.WriteLine();
             if (result.GetValue(modelOnly))
-                return BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), required: true);
+                return BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(sweepBars), required: true);
             Console.WriteLine($"{"block",6} {"period",9} {"mean",9} {"p50",9} {"p99",9} {"max",9} {"mean %",7} {"p99 %",7} {"max %",7} {"voices",6} {"alloc B",8} {"cpu mean",9}");
             foreach (int size in result.GetValue(blocks) ?? [64, 128, 512])
             {
@@ -73,13 +75,13 @@ internal static class BenchCommand
                 Measure(size, voiceCount, sampleRate, duration, format, result.GetValue(automate));
             }
             return result.GetValue(noModel) ? 0
-                : BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), required: result.GetValue(model) is not null);
+                : BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(sweepBars), required: result.GetValue(model) is not null);
         });
         return command;
     }
 
-    /// <summary>The model's ms/token at 128 and 512 context and the generator's speed per part; skipped with a note when no model is found.</summary>
-    private static int BenchModel(string? modelPath, string? vocabPath, string? indexPath, int bars, bool required)
+    /// <summary>The model's ms/token at 128 and 512 context, the generator's speed per part and the energy sweep; skipped with a note when no model is found.</summary>
+    private static int BenchModel(string? modelPath, string? vocabPath, string? indexPath, int bars, int sweepBars, bool required)
     {
         DefaultModelFiles defaults = DefaultModelFiles.Locate();
         modelPath ??= defaults.ModelPath;
@@ -91,9 +93,9 @@ internal static class BenchCommand
             Console.WriteLine("model: none found (no models/sideman-*.onnx); pass --model FILE to time one.");
             return required ? 2 : 0;
         }
-        if (bars is < 1 or > 100_000)
+        if (bars is < 1 or > 100_000 || sweepBars is < 0 or > 10_000)
         {
-            Console.Error.WriteLine("bench: --model-bars must be 1..100000.");
+            Console.Error.WriteLine("bench: --model-bars must be 1..100000 and --sweep-bars 0..10000.");
             return 2;
         }
         try
@@ -101,6 +103,13 @@ internal static class BenchCommand
             TokenModelBenchmark.Run(modelPath, Console.Out);
             Console.WriteLine();
             GeneratorBenchmark.Run(modelPath, vocabPath, indexPath, Console.Out, bars);
+            if (sweepBars > 0)
+            {
+                Console.WriteLine();
+                using GeneratorAssets assets = GeneratorAssets.Open(modelPath, vocabPath, indexPath, new TokenModelOptions { IntraOpThreads = 1 });
+                PartRole[] parts = [PartRole.Drums, PartRole.Bass, PartRole.Keys, PartRole.Pad, PartRole.Arp];
+                EnergySweep.Write(EnergySweep.Measure(assets, parts, barsPerLevel: sweepBars), sweepBars, EnergySweep.DefaultStyles.Length, Console.Out);
+            }
             return 0;
         }
         catch (Exception e) when (e is ModelException or VocabularyException or OriginalityIndexException)

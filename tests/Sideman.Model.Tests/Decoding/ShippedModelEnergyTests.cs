@@ -1,0 +1,45 @@
+using Sideman.Model.Decoding;
+using Sideman.Model.Tests.Tokens;
+using Sideman.Music.Patterns;
+using Xunit.Abstractions;
+
+namespace Sideman.Model.Tests.Decoding;
+
+/// <summary>
+/// Energy is the density control the user turns (and a song plan ramps): with the shipped model and the
+/// shipped decoder, every part must play more at each level than at the one below.
+/// </summary>
+public sealed class ShippedModelEnergyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Every_part_plays_more_events_per_bar_at_each_higher_energy()
+    {
+        DefaultModelFiles files = ShippedModel();
+        using GeneratorAssets assets = GeneratorAssets.Open(files.ModelPath!, files.VocabPath!, files.IndexPath);
+        PartRole[] parts = [PartRole.Drums, PartRole.Bass, PartRole.Keys, PartRole.Pad, PartRole.Arp];
+        IReadOnlyList<EnergySweepRow> rows = EnergySweep.Measure(assets, parts, barsPerLevel: 4);
+        var table = new StringWriter();
+        EnergySweep.Write(rows, 4, EnergySweep.DefaultStyles.Length, table);
+        output.WriteLine(table.ToString());
+        Assert.All(rows, r => Assert.True(r.Rises, $"{PartRoles.Name(r.Part)} does not rise with energy:\n{table}"));
+    }
+
+    [Fact]
+    public void A_ladder_that_dips_does_not_count_as_rising()
+    {
+        Assert.True(new EnergySweepRow(PartRole.Bass, [1, 2, 3, 4, 5]).Rises);
+        Assert.False(new EnergySweepRow(PartRole.Bass, [1, 2, 3, 4, 4]).Rises);
+        Assert.False(new EnergySweepRow(PartRole.Bass, [2, 1, 3, 4, 5]).Rises);
+        Assert.False(new EnergySweepRow(PartRole.Bass, [1, 2, double.NaN, 4, 5]).Rises);
+    }
+
+    private static DefaultModelFiles ShippedModel()
+    {
+        string models = Path.Combine(RepoFiles.Root, "models");
+        string? model = Directory.EnumerateFiles(models, "sideman-*.onnx").Order(StringComparer.Ordinal).LastOrDefault();
+        Assert.NotNull(model); // the release model is committed
+        string index = Path.ChangeExtension(model, ".fingerprints");
+        Assert.True(File.Exists(index), $"{index} is missing");
+        return new DefaultModelFiles(models, model, RepoFiles.VocabPath, index);
+    }
+}
