@@ -116,7 +116,9 @@ def density_section(r: dict, level: str = "##") -> list:
             d = s.get("density_by_energy", {})
             cells = [f"{d[str(k)]['mean']:.2f} ({d[str(k)]['bars']})" if str(k) in d else "–" for k in range(5)]
             out.append(f"| {p} | {label} | " + " | ".join(cells) + f" | {fmt(s.get('density_rises'))} |")
-    out += ["", "Cells: mean (bars). 'rises' needs >= 20 bars at a level to count it.", ""]
+    out += ["", "Cells: mean (bars). 'rises' needs >= 20 bars at a level to count it. Each level here holds "
+                "different prompts (other styles and pieces), so a level's mean mixes style with energy; the energy "
+                "sweep below holds the prompts fixed and changes only the energy.", ""]
     return out
 
 

@@ -10,8 +10,8 @@
 # Writes models/sideman-$VERSION.onnx, models/sideman-$VERSION.fingerprints, models/MODEL_CARD.md,
 # models/ATTRIBUTION.tsv and models/training/reports/ (training.json, history, loss plot, log,
 # eval.json, eval.md). Needs Debian's python3-torch, python3-onnx, python3-numpy, python3-yaml,
-# python3-matplotlib (installer/deps.sh). On 2 shared CPU cores training takes about 3 hours, in
-# runs of at most 85 minutes each.
+# python3-matplotlib (installer/deps.sh). On 2 CPU cores training takes about 80 minutes (longer on a
+# shared machine), in runs of at most 85 minutes each.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"

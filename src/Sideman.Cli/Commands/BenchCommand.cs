@@ -84,9 +84,10 @@ internal static class BenchCommand
     private static int BenchModel(string? modelPath, string? vocabPath, string? indexPath, int bars, int sweepBars, bool required)
     {
         DefaultModelFiles defaults = DefaultModelFiles.Locate();
+        // A model named on the command line takes the index beside it, not the shipped model's.
+        indexPath ??= modelPath is null ? defaults.IndexPath : Beside(modelPath);
         modelPath ??= defaults.ModelPath;
         vocabPath ??= defaults.VocabPath;
-        indexPath ??= defaults.IndexPath ?? (modelPath is null ? null : Beside(modelPath));
         Console.WriteLine();
         if (modelPath is null || vocabPath is null)
         {

@@ -92,7 +92,7 @@ internal static class GenerateCommand
         string? indexPath = null;
         if (!r.GetValue(noGuard))
         {
-            indexPath = r.GetValue(index) ?? defaults.IndexPath ?? (r.GetValue(model) is { } m ? IndexBeside(m) : null)
+            indexPath = r.GetValue(index) ?? (r.GetValue(model) is { } m ? IndexBeside(m) : defaults.IndexPath) // a named model takes the index beside it
                 ?? throw new ArgumentException($"no originality index found beside {modelPath}; pass --index FILE, or --no-guard to generate without it");
         }
 
