@@ -84,8 +84,7 @@ internal static class BenchCommand
     private static int BenchModel(string? modelPath, string? vocabPath, string? indexPath, int bars, int sweepBars, bool required)
     {
         DefaultModelFiles defaults = DefaultModelFiles.Locate();
-        // A model named on the command line takes the index beside it, not the shipped model's.
-        indexPath ??= modelPath is null ? defaults.IndexPath : Beside(modelPath);
+        indexPath ??= defaults.IndexFor(modelPath);
         modelPath ??= defaults.ModelPath;
         vocabPath ??= defaults.VocabPath;
         Console.WriteLine();
@@ -118,12 +117,6 @@ internal static class BenchCommand
             Console.Error.WriteLine($"bench: {e.Message}");
             return 1;
         }
-    }
-
-    private static string? Beside(string modelPath)
-    {
-        string candidate = Path.ChangeExtension(modelPath, ".fingerprints");
-        return File.Exists(candidate) ? candidate : null;
     }
 
     private static unsafe void Measure(int blockSize, int voiceCount, double sampleRate, double seconds, SampleFormat format, bool automate)

@@ -92,7 +92,7 @@ internal static class GenerateCommand
         string? indexPath = null;
         if (!r.GetValue(noGuard))
         {
-            indexPath = r.GetValue(index) ?? (r.GetValue(model) is { } m ? IndexBeside(m) : defaults.IndexPath) // a named model takes the index beside it
+            indexPath = r.GetValue(index) ?? defaults.IndexFor(r.GetValue(model))
                 ?? throw new ArgumentException($"no originality index found beside {modelPath}; pass --index FILE, or --no-guard to generate without it");
         }
 
@@ -136,11 +136,6 @@ internal static class GenerateCommand
         return 0;
     }
 
-    private static string? IndexBeside(string modelPath)
-    {
-        string candidate = Path.ChangeExtension(modelPath, ".fingerprints");
-        return File.Exists(candidate) ? candidate : null;
-    }
 
     private static TimeSignature ParseTimeSignature(string text)
     {

@@ -16,9 +16,18 @@ public sealed record DefaultModelFiles(string? Folder, string? ModelPath, string
         string? model = Directory.EnumerateFiles(folder, "sideman-*.onnx")
             .OrderByDescending(f => VersionOf(f))
             .FirstOrDefault();
-        string? index = model is null ? null : Path.ChangeExtension(model, ".fingerprints");
-        return new DefaultModelFiles(folder, model, File.Exists(vocab) ? vocab : null, index is not null && File.Exists(index) ? index : null);
+        return new DefaultModelFiles(folder, model, File.Exists(vocab) ? vocab : null, model is null ? null : IndexBeside(model));
     }
+
+    /// <summary>The originality index of a model file: the <c>.fingerprints</c> file beside it, or null if there is none.</summary>
+    public static string? IndexBeside(string modelPath)
+    {
+        string candidate = Path.ChangeExtension(modelPath, ".fingerprints");
+        return File.Exists(candidate) ? candidate : null;
+    }
+
+    /// <summary>The index for <paramref name="namedModel"/> (a model the user named: the index beside it, never the shipped one), or the shipped index when none was named.</summary>
+    public string? IndexFor(string? namedModel) => namedModel is null ? IndexPath : IndexBeside(namedModel);
 
     private static string? FindFolder()
     {

@@ -1,5 +1,4 @@
 using Sideman.Model.Decoding;
-using Sideman.Model.Tests.Tokens;
 using Sideman.Music.Patterns;
 using Xunit.Abstractions;
 
@@ -19,7 +18,9 @@ public sealed class ShippedModelEnergyTests(ITestOutputHelper output)
     [Fact]
     public void Every_part_plays_more_events_per_bar_at_each_higher_energy()
     {
-        DefaultModelFiles files = ShippedModel();
+        DefaultModelFiles files = DefaultModelFiles.Locate(); // the committed release model, found from the test's folder
+        Assert.NotNull(files.ModelPath);
+        Assert.NotNull(files.IndexPath);
         using GeneratorAssets assets = GeneratorAssets.Open(files.ModelPath!, files.VocabPath!, files.IndexPath);
         PartRole[] parts = [PartRole.Drums, PartRole.Bass, PartRole.Keys, PartRole.Pad, PartRole.Arp];
         IReadOnlyList<EnergySweepRow> rows = EnergySweep.Measure(assets, parts, barsPerLevel: 4);
@@ -36,15 +37,5 @@ public sealed class ShippedModelEnergyTests(ITestOutputHelper output)
         Assert.False(new EnergySweepRow(PartRole.Bass, [1, 2, 3, 4, 4]).Rises);
         Assert.False(new EnergySweepRow(PartRole.Bass, [2, 1, 3, 4, 5]).Rises);
         Assert.False(new EnergySweepRow(PartRole.Bass, [1, 2, double.NaN, 4, 5]).Rises);
-    }
-
-    private static DefaultModelFiles ShippedModel()
-    {
-        string models = Path.Combine(RepoFiles.Root, "models");
-        string? model = Directory.EnumerateFiles(models, "sideman-*.onnx").Order(StringComparer.Ordinal).LastOrDefault();
-        Assert.NotNull(model); // the release model is committed
-        string index = Path.ChangeExtension(model, ".fingerprints");
-        Assert.True(File.Exists(index), $"{index} is missing");
-        return new DefaultModelFiles(models, model, RepoFiles.VocabPath, index);
     }
 }
