@@ -96,6 +96,7 @@ private:
     SmSetup setup_{44100.0, 1024, SM_SAMPLE_32, SM_MODE_REALTIME, 0};
     bool setupDone_ = false;
     bool active_ = false;
+    bool processing_ = false; // what the managed processor was last told through setProcessing
 
     // Preallocated at construction: the audio thread only indexes into these.
     std::vector<SmEvent> events_, eventScratch_, outEvents_;

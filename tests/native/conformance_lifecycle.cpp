@@ -62,15 +62,18 @@ TEST_CASE(conformance_repeated_and_invalid_transitions) {
     CHECK(c->initialize(context) == kResultOk);
     // Initialized.
     CHECK(c->initialize(context) == kResultFalse);           // repeat
-    CHECK(c->setActive(0) != kResultOk);                       // not active yet
+    // A redundant setActive is answered kResultOk and changes nothing, as the SDK's own
+    // Component::setActive answers; the validator's ProcessTest::teardown calls setActive(false)
+    // on a component its test already deactivated and fails the test on anything else.
+    CHECK(c->setActive(0) == kResultOk);                       // not active yet: redundant
     CHECK(c->setActive(1) == kResultOk);                       // without setupProcessing: defaults
-    CHECK(c->setActive(1) == kResultFalse);                    // repeat
+    CHECK(c->setActive(1) == kResultOk);                       // repeat
     CHECK(c->initialize(context) != kResultOk);                // while active
     CHECK(c->setActive(0) == kResultOk);
-    CHECK(c->setActive(0) != kResultOk);                       // repeat
+    CHECK(c->setActive(0) == kResultOk);                       // repeat
     CHECK(c->initialize(context) != kResultOk);
     CHECK(c->terminate() == kResultOk);
-    // Terminated again.
+    // Terminated again: nothing to (de)activate.
     CHECK(c->setActive(0) != kResultOk);
     CHECK(c->terminate() != kResultOk);                        // repeat
     CHECK(c->initialize(context) == kResultOk);                // and back
@@ -83,6 +86,54 @@ TEST_CASE(conformance_repeated_and_invalid_transitions) {
     CHECK(e->initialize(context) == kResultFalse);
     CHECK(e->terminate() == kResultOk);
     CHECK(e->terminate() != kResultOk);
+}
+
+// The redundant calls change nothing: a repeated setActive(true) does not re-run the activation
+// (a held note keeps sounding; a real re-activation would silence it), a repeated setActive(false)
+// leaves the processor inactive (process still refuses), and repeated setProcessing calls are
+// accepted. The end mirrors the validator's Valid State Transition test and its teardown: the test
+// leaves the component inactive, then ProcessTest::teardown calls setActive(false) again and
+// reports "Failed to teardown test!" unless that answers kResultOk.
+TEST_CASE(conformance_redundant_calls_change_nothing) {
+    LoadedModule loaded;
+    REQUIRE(loaded.ok());
+    RawPlugin p(loaded.module());
+    REQUIRE(p.ok() && p.initializeAndConnect() && p.setup(48000, 256));
+    REQUIRE(p.component->setActive(1) == kResultOk);
+    CHECK(p.processor->setProcessing(1) == kResultOk);
+    CHECK(p.processor->setProcessing(1) == kResultOk); // repeat
+    const std::vector<float> sounding = renderNote(p.processor, 48000, 256, 4096, 0);
+    REQUIRE(rms(sounding, 0, 4096) > 1e-3);
+    CHECK(p.component->setActive(1) == kResultOk); // repeat: no re-activation
+    const std::vector<float> held = renderNote(p.processor, 48000, 256, 4096, -1);
+    CHECK_MSG(rms(held, 0, 4096) > 1e-4,
+              "a redundant setActive(true) re-activated the processor: the held note stopped (rms " << rms(held, 0, 4096) << ")");
+    CHECK(p.processor->setProcessing(0) == kResultOk);
+    CHECK(p.processor->setProcessing(0) == kResultOk); // repeat
+    CHECK(p.component->setActive(0) == kResultOk);
+    CHECK(p.component->setActive(0) == kResultOk); // repeat: still inactive
+    OutputBuffers buffers(kOutputBuses, kChannels, 256, kSample32);
+    buffers.fill(0.5);
+    ProcessData data = makeProcessData(256, &buffers, nullptr, nullptr, nullptr, nullptr);
+    CHECK_MSG(p.processor->process(data) == kNotInitialized, "a redundant setActive(false) activated the processor");
+    CHECK(buffers.allZero(0, 256));
+
+    // Valid State Transition, then its teardown.
+    for (int round = 0; round < 3; ++round) {
+        ProcessSetup setup{kRealtime, kSample32, 8192, 44100};
+        CHECK(p.processor->setupProcessing(setup) == kResultOk);
+        CHECK(p.component->setActive(1) == kResultOk);
+        CHECK(p.component->setActive(0) == kResultOk);
+        CHECK(p.component->terminate() == kResultOk);
+        CHECK(p.component->initialize(static_cast<IHostApplication*>(p.hostApp)) == kResultOk);
+    }
+    CHECK_MSG(p.processor->setProcessing(0) == kResultOk, "teardown: setProcessing(false) on an inactive processor");
+    CHECK_MSG(p.component->setActive(0) == kResultOk, "teardown: setActive(false) on an inactive processor");
+    // And it still works normally afterwards.
+    REQUIRE(p.setup(48000, 256));
+    REQUIRE(p.component->setActive(1) == kResultOk);
+    CHECK(rms(renderNote(p.processor, 48000, 256, 4096, 0), 0, 4096) > 1e-3);
+    CHECK(p.component->setActive(0) == kResultOk);
 }
 
 TEST_CASE(conformance_suspend_resume) {
