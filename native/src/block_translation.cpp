@@ -20,14 +20,18 @@ int16_t channelOf(int16_t channel) { return static_cast<int16_t>(std::clamp<int>
 
 } // namespace
 
-int32_t gatherInputEvents(vst3::IEventList* list, int32_t numSamples, SmEvent* out, SmEvent* scratch,
-                          int32_t capacity, int32_t& dropped) {
+int32_t gatherInputEvents(vst3::IEventList* list, int32_t numSamples, int32_t busCount, SmEvent* out,
+                          SmEvent* scratch, int32_t capacity, int32_t& dropped, int32_t& offBus) {
     if (list == nullptr) return 0;
     int32_t count = 0;
     const int32_t total = list->getEventCount();
     for (int32_t i = 0; i < total; ++i) {
         vst3::Event e{};
         if (list->getEvent(i, e) != vst3::kResultOk) continue;
+        if (e.busIndex < 0 || e.busIndex >= busCount) {
+            ++offBus; // not on any of our event inputs
+            continue;
+        }
         SmEvent s{};
         s.sampleOffset = clampOffset(e.sampleOffset, numSamples);
         s.busIndex = static_cast<int16_t>(e.busIndex);
@@ -152,12 +156,13 @@ void advanceTransport(SmTransport& transport, int32_t offset) {
         transport.projectTimeMusic += offset / transport.sampleRate * (transport.tempo / 60.0);
 }
 
-void emitOutputEvents(const SmEvent* events, int32_t count, int32_t offsetShift, vst3::IEventList* out) {
-    if (out == nullptr) return;
+void emitOutputEvents(const SmEvent* events, int32_t count, int32_t offsetShift, int32_t busCount,
+                      vst3::IEventList* out) {
+    if (out == nullptr || busCount <= 0) return;
     for (int32_t i = 0; i < count; ++i) {
         const SmEvent& s = events[i];
         vst3::Event e{};
-        e.busIndex = s.busIndex;
+        e.busIndex = s.busIndex >= 0 && s.busIndex < busCount ? s.busIndex : 0;
         e.sampleOffset = s.sampleOffset + offsetShift;
         switch (s.kind) {
         case SM_EVENT_NOTE_ON:

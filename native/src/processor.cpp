@@ -179,13 +179,17 @@ tresult VST3_API Processor::setActive(TBool state) {
 
 void Processor::reportAudioThreadTrouble() {
     int32_t events = droppedEvents_.exchange(0), points = droppedPoints_.exchange(0),
-            failures = managedFailures_.exchange(0);
+            failures = managedFailures_.exchange(0), offBus = offBusEvents_.exchange(0);
     if (events > 0)
         bridgeLog("dropped " + std::to_string(events) + " input events beyond " + std::to_string(kEventCapacity) +
                   " per block");
     if (points > 0)
         bridgeLog("dropped " + std::to_string(points) + " parameter points beyond " +
                   std::to_string(kParamPointCapacity) + " per block");
+    if (offBus > 0)
+        bridgeLog("ignored " + std::to_string(offBus) + " input events on an event bus other than " +
+                  (desc_.eventInputBusCount == 1 ? std::string("0 (the only one)")
+                                                 : "0.." + std::to_string(desc_.eventInputBusCount - 1)));
     if (failures > 0)
         bridgeLog("the managed process call failed in " + std::to_string(failures) +
                   " blocks (outputs were silenced there)");
@@ -363,8 +367,11 @@ tresult VST3_API Processor::process(ProcessData& data) {
         if (eventInActive_.load(std::memory_order_relaxed)) {
             const int32_t carried = numSamples > 0 ? pendingEventCount_ : 0;
             std::copy_n(pendingEvents_.data(), carried, events_.data());
-            eventCount = carried + gatherInputEvents(data.inputEvents, numSamples, events_.data() + carried,
-                                                     eventScratch_.data(), kEventCapacity - carried, dropped);
+            int32_t offBus = 0;
+            eventCount = carried + gatherInputEvents(data.inputEvents, numSamples, desc_.eventInputBusCount,
+                                                     events_.data() + carried, eventScratch_.data(),
+                                                     kEventCapacity - carried, dropped, offBus);
+            if (offBus) offBusEvents_.fetch_add(offBus, std::memory_order_relaxed);
             if (numSamples == 0) {
                 const int32_t keep = std::min(eventCount, kEventCapacity - pendingEventCount_);
                 std::copy_n(events_.data(), keep, pendingEvents_.data() + pendingEventCount_);
@@ -482,7 +489,7 @@ void Processor::processChunk(ProcessData& data, int32_t start, int32_t length, i
     }
     if (rc == SM_OK && eventsOut) {
         int32_t count = std::clamp(chunk.outEventCount, 0, kOutEventCapacity);
-        emitOutputEvents(outEvents_.data(), count, start, data.outputEvents);
+        emitOutputEvents(outEvents_.data(), count, start, desc_.eventOutputBusCount, data.outputEvents);
     }
     eventCursor = eventEnd;
     pointCursor = pointEnd;

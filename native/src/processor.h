@@ -114,6 +114,7 @@ private:
     std::atomic<int32_t> droppedEvents_{0};
     std::atomic<int32_t> droppedPoints_{0};
     std::atomic<int32_t> managedFailures_{0};
+    std::atomic<int32_t> offBusEvents_{0}; // input events on a bus index we do not have
 };
 
 } // namespace sideman

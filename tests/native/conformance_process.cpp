@@ -461,3 +461,53 @@ TEST_CASE(conformance_events_in_flush_calls) {
     events->release();
     p.component->setActive(0);
 }
+
+// Sideman has one event input bus and one event output bus, both index 0. Events a host sends
+// with another bus index (1, 7, -1: a bug, or a list shared between plug-ins) are not on our
+// input: they neither play nor pass through, and the event output carries bus index 0 only.
+TEST_CASE(conformance_events_on_invalid_buses) {
+    LoadedModule loaded;
+    REQUIRE(loaded.ok());
+    RawPlugin p(loaded.module());
+    REQUIRE(p.ok() && p.initializeAndConnect() && p.setup(48000, 480));
+    REQUIRE(p.component->setActive(1) == kResultOk);
+    OutputBuffers buffers(kOutputBuses, kChannels, 480, kSample32);
+    auto* events = new host::EventList();
+    auto* outEvents = new host::EventList();
+    auto block = [&] {
+        ProcessData data = makeProcessData(480, &buffers, events, nullptr, outEvents, nullptr);
+        const tresult rc = p.processor->process(data);
+        events->clear();
+        return rc;
+    };
+    auto onBus = [](Event e, int32 bus) {
+        e.busIndex = bus;
+        return e;
+    };
+    // Notes on invalid buses alone: silence, and nothing on the event output.
+    for (int32 bus : {1, 7, -1}) add(events, onBus(note(true, 10, static_cast<int16>(60 + bus)), bus));
+    CHECK(block() == kResultOk);
+    for (int b = 0; b < 4; ++b) CHECK(block() == kResultOk);
+    CHECK_MSG(buffers.allZero(0, 480), "a note on an event bus Sideman does not have was played");
+    const auto foreign = static_cast<int32_t>(outEvents->events().size());
+    CHECK_MSG(foreign == 0, foreign << " events from invalid input buses reached the event output");
+    // Mixed with a note on bus 0: only that one passes, on bus 0, at its offset.
+    outEvents->clear();
+    add(events, onBus(note(true, 3, 50), 2));
+    add(events, onBus(note(true, 20, 72), 0));
+    add(events, onBus(note(false, 30, 50), 2));
+    CHECK(block() == kResultOk);
+    int32_t passed = 0, wrongBus = 0, others = 0;
+    for (const Event& e : outEvents->events()) {
+        if (e.busIndex != 0) ++wrongBus;
+        if (e.type == Event::kNoteOnEvent && e.noteOn.pitch == 72 && e.sampleOffset == 20) ++passed;
+        else if (e.type == Event::kNoteOnEvent || e.type == Event::kNoteOffEvent) ++others;
+    }
+    CHECK_MSG(wrongBus == 0, wrongBus << " output events carry a bus index other than 0");
+    CHECK_MSG(passed == 1, "the note on bus 0 passed through " << passed << " times");
+    CHECK_MSG(others == 0, others << " notes from bus 2 passed through");
+    CHECK_MSG(buffers.peak(0, 480) > 1e-4, "the note on bus 0 did not sound");
+    outEvents->release();
+    events->release();
+    p.component->setActive(0);
+}
