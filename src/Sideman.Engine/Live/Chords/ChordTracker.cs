@@ -1,0 +1,75 @@
+using Sideman.Music.Patterns;
+
+namespace Sideman.Engine.Live.Chords;
+
+/// <summary>
+/// The player's chord, fed note by note: every note-on below the split re-reads the chord from all keys
+/// held there. With <see cref="Latch"/> on, releases never change it (players lift their hands and the
+/// band keeps the last chord; the next note-on reads whatever is held then). With it off, each release
+/// re-reads what is still held and releasing everything is N.C. Allocation-free, no locks: one thread
+/// feeds it. [audio]
+/// </summary>
+public sealed class ChordTracker
+{
+    /// <summary>A split past the top key: the whole keyboard plays chords.</summary>
+    public const int WholeKeyboard = 128;
+
+    private readonly HeldNotes _held = new();
+    private int _splitKey = WholeKeyboard;
+
+    /// <summary>
+    /// [audio] Keys at or above this are the melody hand and ignored (clamped to 0..128). A change applies to
+    /// the next note-on; keys already held are still released by their note-offs.
+    /// </summary>
+    public int SplitKey
+    {
+        get => _splitKey;
+        set => _splitKey = Math.Clamp(value, 0, WholeKeyboard);
+    }
+
+    /// <summary>[audio] Whether the chord outlives the keys (default on). A change applies from the next note.</summary>
+    public bool Latch { get; set; } = true;
+
+    /// <summary>[audio] The chord the band plays over now; N.C. until the first chord key.</summary>
+    public ChordSymbol Current { get; private set; } = ChordSymbol.NoChord;
+
+    /// <summary>[audio] A key went down; true when <see cref="Current"/> changed.</summary>
+    public bool NoteOn(int key)
+    {
+        if (key >= _splitKey || !_held.Press(key))
+            return false; // melody hand, out of range, or the same key again on another channel
+        return Become(ChordRecognizer.Recognize(_held));
+    }
+
+    /// <summary>[audio] A key came up; true when <see cref="Current"/> changed (never with latch on).</summary>
+    public bool NoteOff(int key)
+    {
+        // Not gated by the split: a key pressed under an earlier split must still come up.
+        if (!_held.Release(key) || Latch)
+            return false;
+        return Become(ChordRecognizer.Recognize(_held));
+    }
+
+    /// <summary>[audio] Hands off (all-notes-off, panic): with latch the chord stays, without it N.C.</summary>
+    public void AllNotesOff()
+    {
+        _held.Clear();
+        if (!Latch)
+            Current = ChordSymbol.NoChord;
+    }
+
+    /// <summary>[audio] Forgets keys and chord (transport reset, new song): N.C.</summary>
+    public void Reset()
+    {
+        _held.Clear();
+        Current = ChordSymbol.NoChord;
+    }
+
+    private bool Become(ChordSymbol chord)
+    {
+        if (chord == Current)
+            return false;
+        Current = chord;
+        return true;
+    }
+}
