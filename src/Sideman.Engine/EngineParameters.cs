@@ -1,4 +1,5 @@
 using Sideman.Engine.Band;
+using Sideman.Engine.Live;
 using Sideman.Engine.Parameters;
 using Sideman.Music.Midi;
 using Sideman.Synth.SoundFont;
@@ -20,6 +21,46 @@ public static class EngineParameters
 
     // The band: style (picks each part's default preset), then one strip per part.
     public static readonly ParameterDefinition Style = Declare.List("band.style", "Style", "Style", BandStyles.Names, BandStyles.DefaultName);
+
+    // The live band: what the generator writes and how the performer plays it.
+    public static readonly ParameterDefinition BandOn = Declare.Toggle("band.on", "Band", "Band", defaultOn: true);
+    public static readonly ParameterDefinition ChordSource = Declare.List("band.chords", "Chords From", "Chords", LiveBandChoices.ChordSources, LiveBandChoices.FollowName);
+    public static readonly ParameterDefinition Energy = Declare.Linear("band.energy", "Energy", "Energy", "", 0, 4, 2);
+    public static readonly ParameterDefinition FollowDynamics = Declare.Percent("band.dynamics", "Follow My Dynamics", "Dynamics", 0);
+    public static readonly ParameterDefinition Surprise = Declare.Percent("band.surprise", "Surprise", "Surprise", 50);
+    public static readonly ParameterDefinition Swing = Declare.Percent("band.swing", "Swing", "Swing", 0);
+    public static readonly ParameterDefinition Humanize = Declare.Percent("band.humanize", "Humanize", "Humanize", 25);
+    public static readonly ParameterDefinition Section = Declare.List("band.section", "Section", "Section", LiveBandChoices.Sections, LiveBandChoices.DefaultSectionName);
+    public static readonly ParameterDefinition Fill = Declare.Toggle("band.fill", "Fill", "Fill", defaultOn: false);
+    public static readonly ParameterDefinition AutoFill = Declare.Toggle("band.autofill", "Fill Into Sections", "Auto Fill", defaultOn: true);
+    public static readonly ParameterDefinition Intro = Declare.Toggle("band.intro", "Intro On Start", "Intro", defaultOn: false);
+    public static readonly ParameterDefinition Ending = Declare.Toggle("band.ending", "Ending", "Ending", defaultOn: false);
+    public static readonly ParameterDefinition Lookahead = Declare.Integer("band.lookahead", "Lookahead Bars", "Lookahead", 1, 4, 1);
+    public static readonly ParameterDefinition Seed = Declare.Integer("band.seed", "Seed", "Seed", 0, 9999, 1);
+    public static readonly ParameterDefinition SplitKey = Declare.Add("band.split", "Input Split Key", "Split", "", new KeyScale(), KeyScale.Off);
+    public static readonly ParameterDefinition Latch = Declare.Toggle("band.latch", "Latch", "Latch", defaultOn: true);
+    public static readonly ParameterDefinition GraceWindow = Declare.Linear("band.grace", "Grace Window", "Grace", "ms", 0, 250, 80, decimals: 0);
+    public static readonly ParameterDefinition KeyswitchOctave = Declare.List("band.keyswitch", "Keyswitch Octave", "Keysw Oct", LiveBandChoices.KeyswitchOctaves, LiveBandChoices.DefaultKeyswitchOctave);
+
+    public static readonly ParameterDefinition DrumsPlay = Declare.Toggle("drums.play", "Drums Play", "Drm Play", defaultOn: true);
+    public static readonly ParameterDefinition DrumsLock = Declare.Toggle("drums.lock", "Drums Lock", "Drm Lock", defaultOn: false);
+    public static readonly ParameterDefinition DrumsRegenerate = Declare.Toggle("drums.regenerate", "Drums Regenerate", "Drm Regen", defaultOn: false);
+    public static readonly ParameterDefinition BassPlay = Declare.Toggle("bass.play", "Bass Play", "Bas Play", defaultOn: true);
+    public static readonly ParameterDefinition BassLock = Declare.Toggle("bass.lock", "Bass Lock", "Bas Lock", defaultOn: false);
+    public static readonly ParameterDefinition BassRegenerate = Declare.Toggle("bass.regenerate", "Bass Regenerate", "Bas Regen", defaultOn: false);
+    public static readonly ParameterDefinition BassOctave = Declare.Integer("bass.octave", "Bass Octave", "Bas Oct", -2, 2, 0);
+    public static readonly ParameterDefinition KeysPlay = Declare.Toggle("keys.play", "Keys Play", "Key Play", defaultOn: true);
+    public static readonly ParameterDefinition KeysLock = Declare.Toggle("keys.lock", "Keys Lock", "Key Lock", defaultOn: false);
+    public static readonly ParameterDefinition KeysRegenerate = Declare.Toggle("keys.regenerate", "Keys Regenerate", "Key Regen", defaultOn: false);
+    public static readonly ParameterDefinition KeysOctave = Declare.Integer("keys.octave", "Keys Octave", "Key Oct", -2, 2, 0);
+    public static readonly ParameterDefinition PadPlay = Declare.Toggle("pad.play", "Pad Play", "Pad Play", defaultOn: true);
+    public static readonly ParameterDefinition PadLock = Declare.Toggle("pad.lock", "Pad Lock", "Pad Lock", defaultOn: false);
+    public static readonly ParameterDefinition PadRegenerate = Declare.Toggle("pad.regenerate", "Pad Regenerate", "Pad Regen", defaultOn: false);
+    public static readonly ParameterDefinition PadOctave = Declare.Integer("pad.octave", "Pad Octave", "Pad Oct", -2, 2, 0);
+    public static readonly ParameterDefinition ArpPlay = Declare.Toggle("arp.play", "Arp Play", "Arp Play", defaultOn: true);
+    public static readonly ParameterDefinition ArpLock = Declare.Toggle("arp.lock", "Arp Lock", "Arp Lock", defaultOn: false);
+    public static readonly ParameterDefinition ArpRegenerate = Declare.Toggle("arp.regenerate", "Arp Regenerate", "Arp Regen", defaultOn: false);
+    public static readonly ParameterDefinition ArpOctave = Declare.Integer("arp.octave", "Arp Octave", "Arp Oct", -2, 2, 0);
 
     public static readonly ParameterDefinition DrumsPreset = Declare.List("drums.preset", "Drums Preset", "Drm Preset", BandPresets.PresetNames(BandPart.Drums), BandPresets.StyleDefaultName);
     public static readonly ParameterDefinition DrumsVolume = Declare.Decibels("drums.volume", "Drums Volume", "Drm Vol", maxDb: 6, defaultDb: 0);
@@ -91,4 +132,9 @@ public static class EngineParameters
     public static IReadOnlyList<ParameterDefinition> PartPans { get; } = [DrumsPan, BassPan, KeysPan, PadPan, ArpPan];
     public static IReadOnlyList<ParameterDefinition> PartReverbSends { get; } = [DrumsReverb, BassReverb, KeysReverb, PadReverb, ArpReverb];
     public static IReadOnlyList<ParameterDefinition> PartChorusSends { get; } = [DrumsChorus, BassChorus, KeysChorus, PadChorus, ArpChorus];
+    public static IReadOnlyList<ParameterDefinition> PartPlays { get; } = [DrumsPlay, BassPlay, KeysPlay, PadPlay, ArpPlay];
+    public static IReadOnlyList<ParameterDefinition> PartLocks { get; } = [DrumsLock, BassLock, KeysLock, PadLock, ArpLock];
+    public static IReadOnlyList<ParameterDefinition> PartRegenerates { get; } = [DrumsRegenerate, BassRegenerate, KeysRegenerate, PadRegenerate, ArpRegenerate];
+    /// <summary>Octave shifts of the pitched parts; null for drums (a kit has no octave).</summary>
+    public static IReadOnlyList<ParameterDefinition?> PartOctaves { get; } = [null, BassOctave, KeysOctave, PadOctave, ArpOctave];
 }

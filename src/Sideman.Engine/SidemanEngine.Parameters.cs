@@ -95,6 +95,8 @@ internal enum ParameterRoleKind : byte
     ReverbReturn,
     ReverbRoom,
     ChorusReturn,
+    /// <summary>Read by the live band's performer each block (<see cref="Live.LiveSettings"/>).</summary>
+    LiveBand,
 }
 
 /// <summary>What a parameter drives in the engine, and for which part.</summary>
@@ -118,6 +120,8 @@ internal static class ParameterRoles
         Set(roles, EngineParameters.ReverbReturn, ParameterRoleKind.ReverbReturn);
         Set(roles, EngineParameters.ReverbRoom, ParameterRoleKind.ReverbRoom);
         Set(roles, EngineParameters.ChorusReturn, ParameterRoleKind.ChorusReturn);
+        foreach (ParameterDefinition d in Live.LiveSettings.Parameters)
+            Set(roles, d, ParameterRoleKind.LiveBand);
         for (int p = 0; p < BandSynth.PartCount; p++)
         {
             var part = (BandPart)p;

@@ -1,4 +1,5 @@
 using Sideman.Engine.Band;
+using Sideman.Engine.Live;
 using Sideman.Engine.Parameters;
 using Sideman.Engine.Processing;
 using Sideman.Engine.State;
@@ -52,9 +53,11 @@ public sealed partial class SidemanEngine
     private float[] _masterCurve;
     private bool _mainHasSignal;
     private long _droppedOutEvents;
+    private readonly Diagnostics.SidemanLog _log;
 
     public SidemanEngine(Diagnostics.SidemanLog? log = null)
     {
+        _log = log ?? Diagnostics.SidemanLog.Shared;
         _plain = _parameters.CreateDefaultPlainValues();
         _savedForWarmUp = new double[_plain.Length];
         Array.Fill(_controllerTargets, -1);
@@ -133,6 +136,7 @@ public sealed partial class SidemanEngine
         if (!ReferenceEquals(settings.Parameters, _parameters))
             throw new ArgumentException("Settings were built for a different parameter list.", nameof(settings));
         Sounds.Restore(settings.Blobs);
+        RestoreChart(settings.Blobs);
         Interlocked.Exchange(ref _pending, settings);
     }
 
@@ -177,11 +181,13 @@ public sealed partial class SidemanEngine
         var merged = new List<StateBlob>(blobs.Count + 1);
         foreach (StateBlob blob in blobs)
         {
-            if (blob.Tag != PartSoundFontBlob.Tag)
+            if (blob.Tag != PartSoundFontBlob.Tag && blob.Tag != ChartBlob.Tag)
                 merged.Add(blob);
         }
         if (Sounds.CreateBlob() is { } sounds)
             merged.Add(sounds);
+        if (ChartStateBlob() is { } chart)
+            merged.Add(chart);
         return new SettingsSnapshot(_parameters, values, merged);
     }
 
@@ -230,8 +236,12 @@ public sealed partial class SidemanEngine
         // A 0-sample call only flushes parameters: no time passes, so no note can start.
         _bandInput.Begin(n);
         ReadOnlySpan<MidiEvent> events = n > 0 ? block.Events : default;
-        if (n > 0)
-            _performer?.Perform(_clock.Current, n, _bandInput);
+        if (n > 0 && _performer is not null)
+        {
+            _bandInput.MarkGenerated = true;
+            _performer.Perform(new BandBlock(_clock.Current, n, events, _plain, block.Mode, Chart), _bandInput);
+            _bandInput.MarkGenerated = false;
+        }
         ReadOnlySpan<ParameterPoint> points = block.ParameterPoints;
         int last = Math.Max(0, n - 1);
         int e = 0, p = 0, q = 0, cursor = 0;
@@ -255,7 +265,12 @@ public sealed partial class SidemanEngine
             while (e < events.Length && Math.Clamp(events[e].SampleOffset, cursor, last) == cursor)
                 HandleEvent(ref block, events[e++], cursor);
             while (q < _bandInput.Count && Math.Max(_bandInput[q].Offset, cursor) == cursor)
-                _band.Apply(_bandInput[q++]);
+            {
+                BandEvent bandEvent = _bandInput[q++];
+                _band.Apply(bandEvent);
+                if (bandEvent.Generated)
+                    EmitGenerated(ref block, bandEvent, cursor);
+            }
         }
         if (cursor < n)
             RenderSegment(ref block, cursor, n - cursor);
@@ -336,6 +351,8 @@ public sealed partial class SidemanEngine
 
     private void HandleEvent(ref ProcessBlock block, in MidiEvent input, int offset)
     {
+        if (_performer is not null && _performer.Consumes(input))
+            return; // a keyswitch: it steers the band and is neither heard nor passed on
         // The parts' MIDI channels play the band; everything else is the player.
         if (!MidiChannelRouting.Route(input, offset, _bandInput) && !HandlePlayerEvent(input))
             return;
@@ -391,6 +408,25 @@ public sealed partial class SidemanEngine
             SetParameter(index, _parameters[index].ToPlain(value));
         return true;
     }
+
+    /// <summary>The band's generated notes go out on the event output too, each part on its own channel.</summary>
+    private void EmitGenerated(ref ProcessBlock block, in BandEvent e, int offset)
+    {
+        int channel = PartChannels[(int)e.Part];
+        switch (e.Kind)
+        {
+            case BandEventKind.NoteOn:
+                Emit(ref block, MidiEvent.NoteOn(offset, e.Data1, e.Data2 / 127f, channel));
+                break;
+            case BandEventKind.NoteOff:
+                Emit(ref block, MidiEvent.NoteOff(offset, e.Data1, 0f, channel));
+                break;
+        }
+    }
+
+    /// <summary>0-based MIDI channel of each part's generated notes (BandChannels: drums 10, bass 2, keys 3, pad 4, arp 5).</summary>
+    private static readonly int[] PartChannels =
+        [BandChannels.Drums - 1, BandChannels.Bass - 1, BandChannels.Keys - 1, BandChannels.Pad - 1, BandChannels.Arp - 1];
 
     private void Emit(ref ProcessBlock block, in MidiEvent e)
     {
@@ -454,6 +490,7 @@ public sealed partial class SidemanEngine
     private void ResetPlayback()
     {
         _clock.Reset(_setup.SampleRate);
+        _performer?.Reset();
         ApplyAllParameters();
         _monitor.Reset();
         _band.Reset();

@@ -43,6 +43,9 @@ public static class SidemanPlugin
     /// </summary>
     public static string BundledSoundFontPath { get; } = Path.Combine(AssemblyFolder(), "sounds", BundledPresets.SoundFontFileName);
 
+    /// <summary>How long the first activation waits for the band's model before it goes on without the band.</summary>
+    public static TimeSpan ModelLoadTimeout { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long activation waits for the bundled sounds before it goes on without them.</summary>
     public static TimeSpan SoundLoadTimeout { get; } = TimeSpan.FromSeconds(20);
 

@@ -1,6 +1,8 @@
 using Sideman.Engine;
 using Sideman.Engine.Band;
 using Sideman.Engine.Diagnostics;
+using Sideman.Engine.Live;
+using Sideman.Model.Decoding;
 using Sideman.Engine.Processing;
 using Sideman.Plugin.State;
 using Sideman.Synth.SoundFont;
@@ -11,21 +13,32 @@ namespace Sideman.Plugin;
 /// One plugin instance's processor side, host-agnostic: the engine, its sounds and state save/load.
 /// The interop layer owns one of these per bridge processor.
 /// </summary>
-public sealed class SidemanProcessor
+public sealed class SidemanProcessor : IDisposable
 {
     private readonly StateReader _reader;
     private readonly SidemanLog _log;
+    private readonly Task<GeneratorAssets>? _model;
+    private LiveBand? _band;
+    private string? _bandProblem;
 
     /// <param name="log">Where messages go (default: the shared log).</param>
     /// <param name="bundledSoundFont">The bundled bank's file (default: beside the plugin assembly);
     /// it starts loading in the background right away and is awaited at activation.</param>
-    public SidemanProcessor(SidemanLog? log = null, string? bundledSoundFont = null)
+    /// <param name="liveBand">Load the shared model and play the live band (false: the parts play only their MIDI channels).</param>
+    public SidemanProcessor(SidemanLog? log = null, string? bundledSoundFont = null, bool liveBand = true)
     {
         _log = log ?? SidemanLog.Shared;
         Engine = new SidemanEngine(_log);
         _reader = new StateReader(Engine.Parameters);
         Engine.Sounds.LoadBundled(bundledSoundFont ?? SidemanPlugin.BundledSoundFontPath);
+        _model = liveBand ? SharedBandModel.Load() : null;
     }
+
+    /// <summary>[main] The live band once the first activation made it (null before, or when the model could not load).</summary>
+    public LiveBand? Band => _band;
+
+    /// <summary>[main] Why the live band does not play, or null when it does (or has not been started yet).</summary>
+    public string? BandProblem => _bandProblem;
 
     public SidemanEngine Engine { get; }
     public bool IsActive { get; private set; }
@@ -50,16 +63,21 @@ public sealed class SidemanProcessor
             if (!Engine.Sounds.WaitForBundled(SidemanPlugin.SoundLoadTimeout))
                 _log.Warn("sounds", $"Activated without the bundled sounds: {Engine.Sounds.Status.Text}");
             Engine.Sounds.RetryFailedFiles();
+            StartBand();
         }
         if (active && warmUp is not null)
         {
             Engine.BeginWarmUp();
+            if (_band is not null)
+                _band.Performer.WarmingUp = true;
             try
             {
                 warmUp(this);
             }
             finally
             {
+                if (_band is not null)
+                    _band.Performer.WarmingUp = false;
                 Engine.EndWarmUp();
             }
         }
@@ -71,12 +89,56 @@ public sealed class SidemanProcessor
     public void Process(ref ProcessBlock block) => Engine.Process(ref block);
 
     /// <summary>
+    /// [main] At the first activation: waits for the shared model (loading since construction), makes this
+    /// instance's band and hands the engine its performer. A model that cannot load leaves the band silent, the
+    /// reason logged once and kept in <see cref="BandProblem"/>; the player's own notes still play.
+    /// </summary>
+    private void StartBand()
+    {
+        if (_band is not null || _model is null || _bandProblem is not null)
+            return;
+        try
+        {
+            if (!_model.Wait(SidemanPlugin.ModelLoadTimeout))
+            {
+                _bandProblem = $"The band's model did not load within {SidemanPlugin.ModelLoadTimeout.TotalSeconds:0} s; the band starts at the next activation.";
+                _log.Warn("band", _bandProblem);
+                _bandProblem = null; // try again next time
+                return;
+            }
+            _band = new LiveBand(new ModelComposer(_model.Result), _log);
+            Engine.SetPerformer(_band.Performer);
+            _log.Info("band", $"Live band ready ({_model.Result.ModelInfo.Path}).");
+        }
+        catch (Exception ex)
+        {
+            Exception cause = ex is AggregateException { InnerException: { } inner } ? inner : ex;
+            _bandProblem = $"The band cannot play: {cause.Message}";
+            _log.Error("band", _bandProblem);
+        }
+    }
+
+    /// <summary>[main] Stops the band's generator thread. The engine must no longer be processing.</summary>
+    public void Dispose()
+    {
+        Engine.SetPerformer(null);
+        _band?.Dispose();
+        _band = null;
+    }
+
+    /// <summary>
     /// [main] Plays the user's own SoundFont file on a part (null or empty: back to the bundled sound).
     /// The file is loaded here. False, with the reason, when it cannot be used: the bundled sound then
     /// plays, the reason is logged and shown in <see cref="SoundStatus"/>, and the path is still saved.
     /// </summary>
     public bool SetPartSoundFont(BandPart part, string? path, out string? problem) =>
         Engine.Sounds.SetPartSoundFont(part, path, out problem);
+
+    /// <summary>
+    /// [main] The chord chart the band plays in chart mode (<c>C | Am7 | F G7 | C/E</c>; null or blank clears it).
+    /// False, with the reason, when the text is not a chart: the previous chart stays. Saved with the song.
+    /// </summary>
+    public bool SetChart(string? text, out string? problem) => Engine.SetChart(text, out problem);
 
     /// <summary>[main] The current settings in <see cref="StateFormat"/>.</summary>
     public byte[] SaveState() => StateWriter.Write(Engine.CaptureSettings());

@@ -13,5 +13,6 @@ public enum BandEventKind : byte
     PolyPressure,
 }
 
-/// <summary>One part event at a sample offset inside the current block.</summary>
-public readonly record struct BandEvent(int Offset, BandPart Part, BandEventKind Kind, int Data1, int Data2);
+/// <summary>One part event at a sample offset inside the current block. <paramref name="Generated"/>: written by
+/// the performer (so it also goes out as MIDI), not routed from the input.</summary>
+public readonly record struct BandEvent(int Offset, BandPart Part, BandEventKind Kind, int Data1, int Data2, bool Generated = false);

@@ -37,6 +37,9 @@ public sealed class BandInput : IPartEventSink
 
     public void ResetDropped() => Dropped = 0;
 
+    /// <summary>While true, added events are marked <see cref="BandEvent.Generated"/> (the performer is writing).</summary>
+    public bool MarkGenerated { get; set; }
+
     public void NoteOn(int offset, BandPart part, int key, int velocity) =>
         Add(offset, part, velocity > 0 ? BandEventKind.NoteOn : BandEventKind.NoteOff, key, velocity);
 
@@ -68,7 +71,7 @@ public sealed class BandInput : IPartEventSink
             _events[i] = _events[i - 1];
             i--;
         }
-        _events[i] = new BandEvent(offset, part, kind, data1, data2);
+        _events[i] = new BandEvent(offset, part, kind, data1, data2, MarkGenerated);
         Count++;
     }
 }

@@ -45,7 +45,7 @@ public sealed class PartGenerator : IDisposable
     private readonly CopyBreaker _breaker;
     private readonly OriginalityIndex? _index;
     private readonly ContextWindow _window;
-    private readonly int[] _header;
+    private int[] _header;
     private readonly int[] _promptTokens;
     private readonly int[] _body;
     private readonly bool[] _allowed;
@@ -119,9 +119,9 @@ public sealed class PartGenerator : IDisposable
         _transcript = settings.KeepTranscript ? new List<int>(1024) : null;
     }
 
-    public PartHeader Header { get; }
+    public PartHeader Header { get; private set; }
 
-    public GeneratorSettings Settings { get; }
+    public GeneratorSettings Settings { get; private set; }
 
     /// <summary>The largest number of tokens the model may write into one bar.</summary>
     public int BarTokenBudget => _budget;
@@ -146,6 +146,41 @@ public sealed class PartGenerator : IDisposable
         _started = false;
         _previousHash = 0;
         _transcript?.Clear();
+    }
+
+    /// <summary>
+    /// Starts a new song under another header of the same part (a new style, key or tempo): the next bar is a
+    /// first bar again. Throws <see cref="ArgumentException"/> for another part or a header the vocabulary
+    /// cannot express, changing nothing. Allocates the header's tokens (a few ints). [generator]
+    /// </summary>
+    public void Restart(PartHeader header)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (header.Part != Header.Part)
+            throw new ArgumentException($"this generator writes {PartRoles.Name(Header.Part)}, not {PartRoles.Name(header.Part)}", nameof(header));
+        int[] tokens = _prompt.Header(header);
+        if (tokens.Length != _header.Length)
+            throw new ArgumentException($"header {header} has {tokens.Length} tokens; this generator's buffers were sized for {_header.Length}", nameof(header));
+        _header = tokens;
+        Header = header;
+        Restart();
+    }
+
+    /// <summary>
+    /// Samples the next bars with other settings (seed, temperature, top-p, guard attempts) without forgetting the
+    /// context. Settings that size the generator's buffers or window (<see cref="GeneratorSettings.MaxBarTokens"/>,
+    /// <see cref="GeneratorSettings.SlideKeepFraction"/>, <see cref="GeneratorSettings.BarLineHeadroom"/>,
+    /// <see cref="GeneratorSettings.KeepTranscript"/>) must stay as they are. [generator]
+    /// </summary>
+    public void Reconfigure(GeneratorSettings settings)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        if (settings.MaxBarTokens != Settings.MaxBarTokens || settings.SlideKeepFraction != Settings.SlideKeepFraction
+            || settings.BarLineHeadroom != Settings.BarLineHeadroom || settings.KeepTranscript != Settings.KeepTranscript)
+            throw new ArgumentException("only the seed, sampling and guard attempts can change while generating; make a new generator for the rest", nameof(settings));
+        Settings = settings;
     }
 
     /// <summary>

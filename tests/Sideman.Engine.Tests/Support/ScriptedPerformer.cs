@@ -1,5 +1,5 @@
 using Sideman.Engine.Band;
-using Sideman.Engine.Transport;
+using Sideman.Music.Midi;
 using Sideman.Synth.SoundFont;
 
 namespace Sideman.Engine.Tests.Support;
@@ -19,9 +19,10 @@ public sealed class ScriptedPerformer : IBandPerformer
         _notes = notes.OrderBy(n => n.Sample).ToArray();
     }
 
-    public void Perform(in TransportState transport, int sampleCount, IPartEventSink band)
+    public void Perform(in BandBlock block, IPartEventSink band)
     {
-        long start = transport.BlockStartSample;
+        long start = block.Transport.BlockStartSample;
+        int sampleCount = block.SampleCount;
         while (_next < _notes.Length && _notes[_next].Sample < start + sampleCount)
         {
             var n = _notes[_next++];
@@ -31,5 +32,11 @@ public sealed class ScriptedPerformer : IBandPerformer
             else
                 band.NoteOff(offset, n.Part, n.Key);
         }
+    }
+
+    public bool Consumes(in MidiEvent input) => false;
+
+    public void Reset()
+    {
     }
 }

@@ -1,0 +1,260 @@
+using Sideman.Engine.Band;
+using Sideman.Engine.Live.Chords;
+using Sideman.Engine.Processing;
+using Sideman.Engine.Transport;
+using Sideman.Music.Midi;
+using Sideman.Music.Patterns;
+using Sideman.Synth.SoundFont;
+
+namespace Sideman.Engine.Live;
+
+/// <summary>
+/// The live band on the audio thread (<see cref="IBandPerformer"/>). Each block it follows the player's chords
+/// through the block's own input, follows the host's musical position (bar lines are the host's, never a counter
+/// of its own), enters each bar with the bar the generator wrote for it (or, in live play, the previous bar again
+/// when the new one is late), and plays every note at its exact sample with the chord sounding at its onset.
+/// A chord change re-voices what is sounding at the sample it arrives, so the band changes in the same block.
+/// It asks the generator for the coming bars through a lock-free ring. No allocation, lock or wait, except that
+/// an offline render waits for the bar it needs (with a timeout), which makes bounces exact. [audio]
+/// </summary>
+public sealed partial class LivePerformer : IBandPerformer
+{
+    private const int Parts = BandSynth.PartCount;
+    /// <summary>Guards against a transport so odd that boundaries never advance (never reached in music).</summary>
+    private const int MaxStepsPerBlock = 1 << 14;
+    private const double Epsilon = 1e-9;
+
+    private readonly BarStore _store;
+    private readonly SpscRing<BarRequest> _requests;
+    private readonly GeneratorWorker _worker;
+    private readonly IBandComposer _composer;
+    private readonly PartVoice[] _voices = new PartVoice[Parts];
+    private readonly ChordTracker _tracker = new();
+
+    private LiveSettings _s;
+    private LiveChart? _chart;
+    private bool _offline;
+    private bool _playing;
+    private bool _wasOn;
+    private long _barIndex;
+    private double _barStart;
+    private double _barLength;
+    private bool _inBar;
+    private double _requestAt = double.NaN;
+    private double _tempo = 120;
+    private TransportState _transport;
+
+    public LivePerformer(BarStore store, SpscRing<BarRequest> requests, GeneratorWorker worker, IBandComposer composer)
+    {
+        _store = store;
+        _requests = requests;
+        _worker = worker;
+        _composer = composer;
+        for (int p = 0; p < Parts; p++)
+            _voices[p] = new PartVoice((BandPart)p, composer.MaxEventsPerBar);
+        _s.Read(Sideman.Engine.EngineParameters.All.CreateDefaultPlainValues());
+        ResetState();
+    }
+
+    /// <summary>[any] Bars a part had to repeat because the new one was not ready in time (live play).</summary>
+    public long LateBars => Interlocked.Read(ref _lateBars);
+    /// <summary>[any] Offline waits that ran out of time (the part repeated its previous bar).</summary>
+    public long OfflineTimeouts => Interlocked.Read(ref _timeouts);
+    /// <summary>[any] Requests the ring had no room for (retried at the next bar).</summary>
+    public long DroppedRequests => Interlocked.Read(ref _droppedRequests);
+    /// <summary>[audio] The chord the band plays over now.</summary>
+    public ChordSymbol CurrentChord => _chord;
+    /// <summary>[audio] The bar the band is in (song bar number), or long.MinValue while stopped.</summary>
+    public long CurrentBar => _inBar ? _barIndex : long.MinValue;
+    internal PartVoice Voice(BandPart part) => _voices[(int)part];
+
+    /// <summary>[main] Set around activation's warm-up blocks: requests are not sent, so warm-up leaves the generator untouched.</summary>
+    public bool WarmingUp { get; set; }
+
+    private long _lateBars, _timeouts, _droppedRequests;
+
+    public void Perform(in BandBlock block, IPartEventSink band)
+    {
+        _s.Read(block.Parameters);
+        _chart = block.Chart;
+        _transport = block.Transport;
+        _tempo = block.Transport.Tempo;
+        _offline = block.Mode == ProcessMode.Offline;
+        _worker.Deterministic = _offline;
+        int n = block.SampleCount;
+        ReadInput(block.Input, n);
+        TransportState t = block.Transport;
+        bool on = _s.BandOn;
+        if (!on || !t.IsPlaying || n <= 0)
+        {
+            if (_playing || (_wasOn && !on))
+                StopAll(band, 0);
+            _playing = false;
+            _inBar = false;
+            _wasOn = on;
+            ConsumeTimeline();
+            TakeEdges(stopped: true);
+            if (on && n > 0)
+                PrepareWhileStopped(t);
+            return;
+        }
+        _wasOn = true;
+        TakeEdges(stopped: false);
+
+        bool relocate = !_playing || t.Change is TransportChange.Started or TransportChange.Jumped or TransportChange.Looped;
+        var clock = new BlockClock(0, t.PositionQuarters, t.SamplesPerQuarter);
+        if (relocate)
+        {
+            StopAll(band, 0);
+            ApplyTimeline(band, 0, clock);
+            Relocate(band, clock, 0, t.PositionQuarters, HostBarStart(t, t.PositionQuarters), started: !_playing || t.Change == TransportChange.Started);
+        }
+        else
+        {
+            FollowHostBar(band, clock, t);
+            if (_conditioningChanged)
+                RequestAhead(reissue: true);
+        }
+        _conditioningChanged = false;
+        _playing = true;
+
+        int wrap = t.CycleWrapOffset();
+        if (wrap >= 0 && wrap < n)
+        {
+            PlaySpan(band, clock, 0, wrap);
+            StopAll(band, wrap);
+            var looped = new BlockClock(wrap, t.CycleStartQuarters, t.SamplesPerQuarter);
+            ApplyTimeline(band, wrap, looped);
+            Relocate(band, looped, wrap, t.CycleStartQuarters, HostBarStart(t, t.CycleStartQuarters), started: false);
+            PlaySpan(band, looped, wrap, n);
+        }
+        else
+        {
+            PlaySpan(band, clock, 0, n);
+        }
+        ConsumeTimeline();
+    }
+
+    public bool Consumes(in MidiEvent input) => IsKeyswitch(input);
+
+    public void Reset()
+    {
+        foreach (PartVoice v in _voices)
+        {
+            v.Forget();
+        }
+        _tracker.Reset();
+        ResetState();
+    }
+
+    private void ResetState()
+    {
+        _playing = false;
+        _wasOn = false;
+        _inBar = false;
+        _requestAt = double.NaN;
+        _chord = ChordSymbol.NoChord;
+        ResetRequests();
+        ResetSections();
+        ResetInput();
+    }
+
+    /// <summary>Plays offsets [<paramref name="from"/>, <paramref name="to"/>) where the song runs straight on.</summary>
+    private void PlaySpan(IPartEventSink band, BlockClock clock, int from, int to)
+    {
+        int x = from;
+        for (int step = 0; x < to && step < MaxStepsPerBlock; step++)
+        {
+            ApplyTimeline(band, x, clock);
+            double position = clock.PositionAt(x);
+            if (!double.IsNaN(_requestAt) && position >= _requestAt - Epsilon)
+            {
+                _requestAt = double.NaN;
+                RequestAhead(reissue: false);
+            }
+            double barEnd = _barStart + _barLength;
+            if (position >= barEnd - Epsilon)
+            {
+                EnterBar(band, clock, x, _barIndex + 1, barEnd, barEnd);
+                continue;
+            }
+            int y = Math.Min(to, clock.OffsetOf(barEnd));
+            y = Math.Min(y, NextTimelineOffset());
+            if (!double.IsNaN(_requestAt))
+                y = Math.Min(y, clock.OffsetOf(_requestAt));
+            double chartChange = NextChartChange(position);
+            if (!double.IsNaN(chartChange))
+                y = Math.Min(y, clock.OffsetOf(chartChange));
+            if (y <= x)
+                y = x + 1; // a boundary inside this sample: play the sample, handle the boundary next
+            y = Math.Min(y, to);
+            ChordSymbol chord = ChordAt(position, out bool changed);
+            if (changed)
+                RevoiceAll(band, x, position, chord);
+            for (int p = 0; p < Parts; p++)
+            {
+                if (_s.Play[p])
+                    _voices[p].Play(band, clock, x, y, chord, _barStart, _s.Octave[p]);
+            }
+            x = y;
+        }
+    }
+
+    /// <summary>The playhead moved (start, jump, loop): enter the bar holding <paramref name="position"/> from there.</summary>
+    private void Relocate(IPartEventSink band, BlockClock clock, int offset, double position, double barStart, bool started)
+    {
+        double barLength = _transport.QuarterNotesPerBar;
+        long bar = (long)Math.Round(barStart / barLength);
+        if (started)
+            OnStart(bar);
+        _inBar = false;
+        EnterBar(band, clock, offset, bar, barStart, position);
+    }
+
+    /// <summary>Keeps bar lines on the host's: when the host's bar start differs from ours (a metre change, a host
+    /// that counts bars its own way), the host wins.</summary>
+    private void FollowHostBar(IPartEventSink band, BlockClock clock, in TransportState t)
+    {
+        if (!_inBar)
+            return;
+        double hostStart = t.BarStartQuarters;
+        if (Math.Abs(hostStart - _barStart) <= 1e-6)
+            return;
+        if (hostStart > _barStart && t.PositionQuarters >= hostStart - Epsilon)
+        {
+            EnterBar(band, clock, 0, _barIndex + 1, hostStart, t.PositionQuarters);
+            return;
+        }
+        if (hostStart < _barStart && t.PositionQuarters >= hostStart)
+        {
+            // We moved on early (the bar got longer): stay in the host's bar until it ends.
+            _barStart = hostStart;
+            _barLength = t.QuarterNotesPerBar;
+        }
+    }
+
+    private static double HostBarStart(in TransportState t, double position)
+    {
+        double length = t.QuarterNotesPerBar;
+        double start = t.BarStartQuarters;
+        if (position >= start - Epsilon && position < start + length + Epsilon)
+            return start;
+        return Math.Floor(position / length + 1e-9) * length;
+    }
+
+    private void StopAll(IPartEventSink band, int offset)
+    {
+        foreach (PartVoice v in _voices)
+            v.Silence(band, offset);
+    }
+
+    private void RevoiceAll(IPartEventSink band, int offset, double position, ChordSymbol chord)
+    {
+        double grace = _s.GraceMs / 1000.0 * _tempo / 60.0;
+        for (int p = 0; p < Parts; p++)
+        {
+            if (_s.Play[p])
+                _voices[p].Revoice(band, offset, position, chord, grace, _s.Octave[p]);
+        }
+    }
+}
