@@ -8,6 +8,8 @@ namespace Sideman.Engine.Diagnostics;
 /// [main]/[generator] only — never call it from the audio thread (it allocates, locks and does I/O).
 /// Logging never throws: a log that cannot be written must not take the host down with it.
 /// The file is rotated to <c>sideman.log.1</c> past 4 MB.
+/// It stays plain text whatever a message quotes (<see cref="Escape"/>): one record per line, starting
+/// with its timestamp; a message's own line breaks (stack traces) continue on indented lines.
 /// </summary>
 public sealed class SidemanLog
 {
@@ -51,10 +53,72 @@ public sealed class SidemanLog
     public void Error(string source, string message, Exception exception) =>
         Write("ERROR", source, $"{message}: {exception.GetType().Name}: {exception.Message}{Environment.NewLine}{exception.StackTrace}");
 
+    /// <summary>Indent of a message's continuation lines: no record starts with whitespace.</summary>
+    private const string ContinuationIndent = "    ";
+
+    /// <summary>
+    /// [any] <paramref name="message"/> as log text: a line break (LF or CRLF) continues on a line
+    /// indented by four spaces (trailing breaks are dropped); every other C0 control (NUL, CR, TAB, ESC,
+    /// …), DEL and the C1 controls become <c>\xNN</c>; lone surrogates and the Unicode line and
+    /// paragraph separators become <c>\uNNNN</c>. Everything else, backslashes included, is kept.
+    /// </summary>
+    public static string Escape(string message)
+    {
+        int end = message.Length;
+        while (end > 0 && message[end - 1] == '\n')
+            end -= end > 1 && message[end - 2] == '\r' ? 2 : 1;
+        int i = 0;
+        while (i < end && !NeedsEscape(message, i))
+            i++;
+        if (i == end)
+            return end == message.Length ? message : message[..end];
+
+        var text = new StringBuilder(end + 16);
+        text.Append(message, 0, i);
+        for (; i < end; i++)
+        {
+            char c = message[i];
+            if (c == '\n' || (c == '\r' && i + 1 < end && message[i + 1] == '\n'))
+            {
+                if (c == '\r')
+                    i++;
+                text.Append('\n').Append(ContinuationIndent);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(message[i + 1]))
+            {
+                text.Append(c).Append(message[++i]);
+            }
+            else if (NeedsEscape(message, i))
+            {
+                text.Append(c <= '\u00FF'
+                    ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}")
+                    : string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Whether the character at <paramref name="index"/> cannot be written as it is.</summary>
+    private static bool NeedsEscape(string text, int index)
+    {
+        char c = text[index];
+        if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            return true;
+        if (char.IsHighSurrogate(c))
+            return index + 1 >= text.Length || !char.IsLowSurrogate(text[index + 1]);
+        if (char.IsLowSurrogate(c))
+            return index == 0 || !char.IsHighSurrogate(text[index - 1]);
+        return false;
+    }
+
     private void Write(string level, string source, string message)
     {
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {level,-5} [{source}] {message}{Environment.NewLine}");
+            $"{DateTime.UtcNow:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {level,-5} [{Escape(source)}] {Escape(message)}\n");
         try
         {
             lock (_gate)

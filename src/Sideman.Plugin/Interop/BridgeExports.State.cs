@@ -44,8 +44,10 @@ public static unsafe partial class BridgeExports
             StateReadResult result;
             lock (instance.MainLock)
                 result = instance.Processor.LoadState(bytes);
+            // The reason may quote bytes of the damaged state: escaped, so that a NUL in it does not cut the
+            // NUL-terminated text short and the host (which logs it) gets plain text.
             if (!result.Success)
-                return Reject(error, errorCapacity, BridgeAbi.Error, result.Error!);
+                return Reject(error, errorCapacity, BridgeAbi.Error, SidemanLog.Escape(result.Error!));
             Utf16Text.Write("", error, errorCapacity);
             return BridgeAbi.Ok;
         }
@@ -69,7 +71,7 @@ public static unsafe partial class BridgeExports
             if (!result.Success)
             {
                 SidemanLog.Shared.Warn("state", $"Controller refused a state of {bytes.Length} bytes; parameters unchanged. {result.Error}");
-                return Reject(error, errorCapacity, BridgeAbi.Error, result.Error!);
+                return Reject(error, errorCapacity, BridgeAbi.Error, SidemanLog.Escape(result.Error!));
             }
             double[] normalized = result.Settings!.ToNormalized();
             int n = Math.Min(count, normalized.Length);
