@@ -5,7 +5,8 @@
 #   3. the bundled sounds: `sideman soundfont-subset` cuts the presets Sideman uses out of Debian's
 #      FluidR3_GM (SIDEMAN_FLUIDR3 overrides the path) -> build/sounds (rebuilt only when stale)
 #   4. assembles build/Sideman.vst3/Contents/{x86_64-linux/Sideman.so, Resources/...}, the sounds
-#      and their licence in Resources/sounds/
+#      and their licence in Resources/sounds/, the band's model (weights, vocabulary, originality index,
+#      model card, attribution) in Resources/models/
 #   5. writes Contents/Resources/moduleinfo.json by loading the module like a host
 # Idempotent: every run rebuilds the bundle folder from scratch.
 #
@@ -111,6 +112,14 @@ cp "$out/native/Sideman.so" "$staging/Contents/$bundle_arch/Sideman.so"
 # The plugin looks for its sounds beside its assembly (SidemanPlugin.BundledSoundFontPath).
 mkdir -p "$staging/Contents/Resources/sounds"
 cp "$sounds" "$sounds_license" "$staging/Contents/Resources/sounds/"
+# The band's model, beside the assembly too (SharedBandModel finds Resources/models): the weights, the
+# vocabulary, the originality index, and the card and attribution list that say what it was trained on.
+version="$(cat "$repo/VERSION")"
+mkdir -p "$staging/Contents/Resources/models"
+for f in "sideman-$version.onnx" "sideman-$version.fingerprints" vocab.json MODEL_CARD.md ATTRIBUTION.tsv; do
+  [[ -s "$repo/models/$f" ]] || fail "models/$f is missing: the checkout is incomplete (the band cannot play without it)"
+  cp "$repo/models/$f" "$staging/Contents/Resources/models/"
+done
 rm -rf "$bundle"
 mv "$staging" "$bundle"
 

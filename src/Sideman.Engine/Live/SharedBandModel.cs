@@ -23,7 +23,7 @@ public static class SharedBandModel
 
     private static GeneratorAssets Open()
     {
-        DefaultModelFiles files = DefaultModelFiles.Locate();
+        DefaultModelFiles files = DefaultModelFiles.LocateInstalled();
         if (files.Folder is null)
             throw new FileNotFoundException("Sideman's models folder (with vocab.json) was not found beside the plugin; reinstall Sideman (installer/install.sh).");
         if (files.ModelPath is null)

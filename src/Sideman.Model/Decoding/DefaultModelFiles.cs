@@ -10,8 +10,24 @@ public sealed record DefaultModelFiles(string? Folder, string? ModelPath, string
     public static DefaultModelFiles Locate()
     {
         string? folder = FindFolder();
-        if (folder is null)
-            return new DefaultModelFiles(null, null, null, null);
+        return folder is null ? new DefaultModelFiles(null, null, null, null) : At(folder);
+    }
+
+    /// <summary>
+    /// The files as an installed plugin has them: <c>$SIDEMAN_MODELS</c> when set, else the <c>models/</c> folder beside
+    /// the program (the bundle's <c>Contents/Resources/models</c>), else what <see cref="Locate"/> finds. The plugin never
+    /// takes a <c>models/</c> folder from the host's working directory while its own is there.
+    /// </summary>
+    public static DefaultModelFiles LocateInstalled()
+    {
+        string beside = Path.Combine(AppContext.BaseDirectory, "models");
+        bool overridden = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SIDEMAN_MODELS"));
+        return !overridden && File.Exists(Path.Combine(beside, "vocab.json")) ? At(beside) : Locate();
+    }
+
+    /// <summary>The model files in <paramref name="folder"/> (fields null where a file is missing).</summary>
+    public static DefaultModelFiles At(string folder)
+    {
         string vocab = Path.Combine(folder, "vocab.json");
         string? model = Directory.EnumerateFiles(folder, "sideman-*.onnx")
             .OrderByDescending(f => VersionOf(f))
