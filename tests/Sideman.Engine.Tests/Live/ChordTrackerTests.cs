@@ -50,6 +50,30 @@ public class ChordTrackerTests
     }
 
     [Fact]
+    public void With_latch_a_legato_change_lands_on_the_new_chord_once_the_old_keys_are_lifted()
+    {
+        var tracker = new ChordTracker();
+        Press(tracker, "C4 E4 G4");
+        Press(tracker, "F4 A4 C5"); // pressed before the old chord is lifted: the union is read for a moment
+        foreach (int key in Keys.Parse("C4 E4 G4"))
+            tracker.NoteOff(key);
+
+        Assert.Equal(5, tracker.Current.Root); // F, whatever the union spelled: F A C are held
+    }
+
+    [Fact]
+    public void With_latch_lifting_a_four_note_chord_finger_by_finger_keeps_it()
+    {
+        var tracker = new ChordTracker();
+        Press(tracker, "C4 E4 G4 B4");
+        Assert.Equal(ChordSymbolParser.Parse("Cmaj7"), tracker.Current);
+        foreach (int key in Keys.Parse("C4 E4 G4 B4")) // E G B alone would spell Em: still tones of Cmaj7
+            Assert.False(tracker.NoteOff(key));
+
+        Assert.Equal(ChordSymbolParser.Parse("Cmaj7"), tracker.Current);
+    }
+
+    [Fact]
     public void With_latch_a_press_during_a_partial_release_reads_the_keys_still_held()
     {
         var tracker = new ChordTracker();
