@@ -118,8 +118,8 @@ public sealed partial class LivePerformer : IBandPerformer
         _conditioningChanged = false;
         _playing = true;
 
-        int wrap = t.CycleWrapOffset();
-        if (wrap >= 0 && wrap < n)
+        int wrap = WrapOffset(t, clock, n);
+        if (wrap >= 0)
         {
             PlaySpan(band, clock, 0, wrap);
             StopAll(band, wrap);
@@ -167,21 +167,24 @@ public sealed partial class LivePerformer : IBandPerformer
         {
             ApplyTimeline(band, x, clock);
             double position = clock.PositionAt(x);
-            if (!double.IsNaN(_requestAt) && position >= _requestAt - Epsilon)
+            // Boundaries are compared as sample offsets (the first sample at or after them), everywhere the same way.
+            int request = double.IsNaN(_requestAt) ? int.MaxValue : clock.OffsetOf(_requestAt);
+            if (x >= request)
             {
                 _requestAt = double.NaN;
+                request = int.MaxValue;
                 RequestAhead(reissue: false);
             }
             double barEnd = _barStart + _barLength;
-            if (position >= barEnd - Epsilon)
+            int barLine = clock.OffsetOf(barEnd);
+            if (x >= barLine)
             {
-                EnterBar(band, clock, x, _barIndex + 1, barEnd, barEnd);
+                EnterBar(band, clock, x, _barIndex + 1, barEnd, Math.Max(barEnd, position));
                 continue;
             }
-            int y = Math.Min(to, clock.OffsetOf(barEnd));
+            int y = Math.Min(to, barLine);
             y = Math.Min(y, NextTimelineOffset());
-            if (!double.IsNaN(_requestAt))
-                y = Math.Min(y, clock.OffsetOf(_requestAt));
+            y = Math.Min(y, request);
             double chartChange = NextChartChange(position);
             if (!double.IsNaN(chartChange))
                 y = Math.Min(y, clock.OffsetOf(chartChange));
@@ -231,6 +234,18 @@ public sealed partial class LivePerformer : IBandPerformer
             _barStart = hostStart;
             _barLength = t.QuarterNotesPerBar;
         }
+    }
+
+    /// <summary>
+    /// Where the host's loop wraps inside this block (-1: it does not), on the same sample grid as every other
+    /// boundary: a cycle end a hair before the block start wraps at offset 0, not one sample in.
+    /// </summary>
+    private static int WrapOffset(in TransportState t, in BlockClock clock, int sampleCount)
+    {
+        if (!t.CycleActive || t.PositionQuarters >= t.CycleEndQuarters)
+            return -1;
+        int offset = clock.OffsetOf(t.CycleEndQuarters);
+        return offset < sampleCount ? Math.Max(0, offset) : -1;
     }
 
     private static double HostBarStart(in TransportState t, double position)

@@ -47,6 +47,17 @@ public sealed unsafe class LiveRig : IDisposable
         }
         for (int b = 0; b < Buses; b++)
             _buses[b] = new OutputBus(_table + 2 * b, 2, active: true);
+        _settings = EngineParameters.All.CreateDefaultPlainValues();
+        Preset(EngineParameters.Humanize, 0); // exact timing and velocities unless a test asks for scatter
+    }
+
+    private readonly double[] _settings;
+
+    /// <summary>Sets a parameter before (or between) renders, as a loaded song does: taken at the next block's start.</summary>
+    public void Preset(ParameterDefinition parameter, double plain)
+    {
+        _settings[parameter.Index] = plain;
+        Engine.PublishSettings(new State.SettingsSnapshot(EngineParameters.All, _settings));
     }
 
     public SidemanEngine Engine { get; }

@@ -1,0 +1,146 @@
+using Sideman.Engine.Tests.Live.Support;
+using Sideman.Music.Midi;
+using Sideman.Music.Time;
+using Sideman.Synth.SoundFont;
+
+namespace Sideman.Engine.Tests.Live;
+
+/// <summary>The band follows the host's transport: loops, jumps, tempo and metre changes, stop.</summary>
+public sealed class LiveBandTransportTests
+{
+    private const int C = 60, E = 64, G = 67;
+
+    [Theory]
+    [InlineData(128)]
+    [InlineData(500)]
+    [InlineData(4096)]
+    public void A_loop_replays_the_bars_it_played_and_leaves_no_note_hanging_at_the_wrap(int block)
+    {
+        var composer = new ScriptedComposer();
+        using var rig = new LiveRig(composer);
+        rig.Chord(0, long.MaxValue / 4, C, E, G);
+        rig.Cycle = (4, 12); // bars 1 and 2
+        rig.Position = 4;
+        long bar = (long)(4 * rig.SamplesPerQuarter);
+        rig.Run(6 * bar, block); // three passes
+
+        var kicks = rig.NotesOn(BandPart.Drums).Where(n => n.Key == 36).ToList();
+        Assert.Equal(24, kicks.Count);
+        // Each pass plays bars 1 and 2 again: the same velocities (they carry the bar number) in the same places.
+        int[] pass = kicks.Take(8).Select(k => k.Velocity).ToArray();
+        Assert.Equal(pass, kicks.Skip(8).Take(8).Select(k => k.Velocity));
+        Assert.Equal(pass, kicks.Skip(16).Take(8).Select(k => k.Velocity));
+        Assert.Equal(new[] { 1L, 2 }, composer.Calls.Where(c => c.Part == BandPart.Drums && c.Request.Bar < 3).Select(c => c.Request.Bar).Distinct().Order());
+        Assert.Equal(2, composer.Calls.Count(c => c.Part == BandPart.Drums && c.Request.Bar is 1 or 2)); // written once, kept after
+        // At every wrap, whatever sounded is released before the loop start sounds again.
+        AssertNoOverlaps(rig);
+    }
+
+    [Fact]
+    public void A_jump_re_enters_at_the_right_place_in_the_bar()
+    {
+        using var rig = new LiveRig(new ScriptedComposer());
+        rig.Chord(0, long.MaxValue / 4, C, E, G);
+        long bar = (long)(4 * rig.SamplesPerQuarter);
+        rig.Run(bar + 1000, 256);
+        rig.Position = 22.5; // bar 5, half a beat after beat 3
+        long jumped = rig.Clock;
+        rig.Run(bar, 256);
+
+        var after = rig.NotesOn(BandPart.Drums).Where(n => n.Sample >= jumped && n.Key == 36).ToList();
+        // The next kick is on beat 4 of bar 5 (quarter 23): half a beat after the jump.
+        Assert.Equal(jumped + (long)Math.Ceiling(0.5 * rig.SamplesPerQuarter - 1e-7), after[0].Sample);
+        Assert.Equal(ScriptedComposer.VelocityOf(5, 2), after[0].Velocity);
+        Assert.Equal(ScriptedComposer.VelocityOf(6, 2), after[1].Velocity); // then bar 6
+        AssertNoOverlaps(rig);
+    }
+
+    [Fact]
+    public void Tempo_changes_keep_every_beat_on_the_hosts_beat()
+    {
+        using var rig = new LiveRig(new ScriptedComposer());
+        rig.Chord(0, long.MaxValue / 4, C, E, G);
+        var expected = new List<long>();
+        double[] tempos = [120, 90, 173.5, 60, 240];
+        foreach (double tempo in tempos)
+        {
+            rig.Tempo = tempo;
+            for (int beat = 0; beat < 4; beat++)
+                expected.Add(rig.Clock + (long)Math.Ceiling(beat * rig.SamplesPerQuarter - 1e-7));
+            rig.Run((long)Math.Round(4 * rig.SamplesPerQuarter), 200);
+            rig.Position = Math.Round(rig.Position); // the host's bar line exactly
+        }
+        var kicks = rig.NotesOn(BandPart.Drums).Where(n => n.Key == 36).Select(n => n.Sample).ToList();
+        Assert.Equal(expected.Count, kicks.Count);
+        for (int i = 0; i < kicks.Count; i++)
+            Assert.InRange(kicks[i] - expected[i], -1, 1);
+    }
+
+    [Fact]
+    public void Metre_changes_start_each_bar_on_the_hosts_bar_line()
+    {
+        var composer = new ScriptedComposer();
+        using var rig = new LiveRig(composer);
+        rig.Chord(0, long.MaxValue / 4, C, E, G);
+        (int N, int D)[] metres = [(4, 4), (3, 4), (6, 8), (5, 4), (7, 8), (4, 4)];
+        var barLines = new List<long>();
+        foreach (var (n, d) in metres)
+        {
+            rig.Signature = new TimeSignature(n, d);
+            barLines.Add(rig.Clock);
+            rig.Run((long)Math.Round(rig.Signature.QuarterNotesPerBar * rig.SamplesPerQuarter), 333);
+        }
+        var kicks = rig.NotesOn(BandPart.Drums).Where(n => n.Key == 36).Select(n => n.Sample).ToList();
+        foreach (long line in barLines)
+            Assert.Contains(line, kicks); // beat 1 of every bar
+        // Each bar was written in its own metre, with as many kicks as beats.
+        Assert.Equal(metres.Sum(m => m.N), kicks.Count);
+        Assert.Contains(composer.Calls, c => c.Request.Signature == new TimeSignature(7, 8));
+    }
+
+    [Fact]
+    public void Stop_in_the_middle_of_notes_releases_them_and_start_plays_again()
+    {
+        using var rig = new LiveRig(new ScriptedComposer());
+        rig.Chord(0, long.MaxValue / 4, C, E, G);
+        long bar = (long)(4 * rig.SamplesPerQuarter);
+        rig.Run(bar / 3, 100);
+        Assert.True(rig.HangingBandNotes() > 0);
+        rig.Playing = false;
+        rig.Run(bar, 100);
+        Assert.Equal(0, rig.HangingBandNotes());
+        int before = rig.Output.Count;
+        rig.Playing = true;
+        rig.Run(bar, 100);
+        Assert.True(rig.Output.Count > before);
+    }
+
+    [Fact]
+    public void Switching_the_band_off_releases_its_notes_and_silences_it()
+    {
+        using var rig = new LiveRig(new ScriptedComposer());
+        rig.Chord(0, long.MaxValue / 4, C, E, G);
+        long bar = (long)(4 * rig.SamplesPerQuarter);
+        rig.Run(bar / 3, 128);
+        rig.Set(rig.Clock, EngineParameters.BandOn, 0);
+        rig.Run(128, 128);
+        rig.Run(2 * bar, 128);
+        Assert.Equal(0, rig.HangingBandNotes());
+        Assert.DoesNotContain(rig.Output, o => o.Sample > bar && o.Event.Kind == MidiEventKind.NoteOn && o.Event.Channel != 0);
+    }
+
+    /// <summary>No key of a band channel is struck again while it still sounds (every note-on has had its note-off).</summary>
+    internal static void AssertNoOverlaps(LiveRig rig)
+    {
+        var sounding = new HashSet<(int, int)>();
+        foreach (var (sample, e) in rig.Output)
+        {
+            if (e.Channel == 0)
+                continue;
+            if (e.Kind == MidiEventKind.NoteOn)
+                Assert.True(sounding.Add((e.Channel, e.Key)), $"channel {e.Channel + 1} key {e.Key} struck again at {sample} while sounding");
+            else if (e.Kind == MidiEventKind.NoteOff)
+                sounding.Remove((e.Channel, e.Key));
+        }
+    }
+}
