@@ -1,4 +1,3 @@
-using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sideman.Engine;
@@ -38,6 +37,7 @@ public static unsafe partial class BridgeExports
             GCHandle gcHandle = GCHandle.FromIntPtr(handle);
             (gcHandle.Target as NativeProcessor)?.Dispose();
             gcHandle.Free();
+            NativeProcessor.ReleaseMemoryIfNoneLive(); // the last instance: give its memory back
         }
         catch (Exception ex)
         {
@@ -91,8 +91,9 @@ public static unsafe partial class BridgeExports
                     if (instance.WarmUp is null)
                         instance.PrepareWarmUp(instance.Processor.Engine.Setup.MaxBlockSize);
                     instance.Processor.SetActive(true, _ => instance.WarmUp!.Run(instance.Handle));
-                    // Steady state allocates nothing, so keep the GC from starting blocking gen2 collections.
-                    GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+                    // Steady state allocates nothing, so keep the GC from starting blocking gen2 collections
+                    // (until the last instance is destroyed: NativeProcessor.Dispose).
+                    NativeProcessor.EnterLowLatency();
                 }
                 else
                 {

@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Runtime.InteropServices;
 
 namespace Sideman.Plugin.Interop;
@@ -9,12 +10,29 @@ namespace Sideman.Plugin.Interop;
 /// </summary>
 internal sealed class NativeProcessor : IDisposable
 {
+    private static readonly object ProcessGate = new();
+    private static int _live;
+    private static GCLatencyMode? _modeBeforeActivation;
+
     private Exception? _audioFault;
     private int _audioFaultCount;
+    private bool _disposed;
 
     public NativeProcessor()
     {
         Processor = new SidemanProcessor();
+        lock (ProcessGate)
+            _live++;
+    }
+
+    /// <summary>[any] Instances created through the bridge and not destroyed yet (this process).</summary>
+    public static int LiveCount
+    {
+        get
+        {
+            lock (ProcessGate)
+                return _live;
+        }
     }
 
     public SidemanProcessor Processor { get; }
@@ -64,10 +82,65 @@ internal sealed class NativeProcessor : IDisposable
         return GCHandle.FromIntPtr(handle).Target as NativeProcessor;
     }
 
+    /// <summary>
+    /// [main] Called when the bridge destroys the instance (after deactivation): stops what the processor
+    /// runs for this instance (the band's generator thread, which would otherwise keep the whole instance
+    /// reachable for the life of the process) and frees the warm-up blocks.
+    /// </summary>
     public void Dispose()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         FlushDiagnostics();
-        WarmUp?.Dispose();
-        WarmUp = null;
+        lock (MainLock)
+        {
+            Processor.Dispose();
+            WarmUp?.Dispose();
+            WarmUp = null;
+        }
+        lock (ProcessGate)
+            _live--;
+    }
+
+    /// <summary>
+    /// [main] An activated instance allocates nothing while it plays, so blocking gen2 collections are kept
+    /// away (<see cref="GCLatencyMode.SustainedLowLatency"/>) while any instance lives; the mode the process
+    /// had before is restored when the last one goes.
+    /// </summary>
+    public static void EnterLowLatency()
+    {
+        lock (ProcessGate)
+        {
+            if (GCSettings.LatencyMode != GCLatencyMode.SustainedLowLatency)
+            {
+                _modeBeforeActivation ??= GCSettings.LatencyMode;
+                GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+            }
+        }
+    }
+
+    /// <summary>
+    /// [main] The last instance is gone: what every instance allocated (engines, the band's decoders, voices,
+    /// warm-up blocks) is garbage now, but with low-latency mode and a retained heap the runtime would keep it
+    /// committed, and a host that closes and reopens a project would grow by a project's worth of memory each
+    /// time. No instance can be processing here, so one blocking, compacting collection that gives the free
+    /// memory back to the system costs no audio. The shared sounds and the shared model stay loaded.
+    /// Called after the destroyed instance's GCHandle is freed (it would keep the instance alive); does
+    /// nothing while an instance lives.
+    /// </summary>
+    public static void ReleaseMemoryIfNoneLive()
+    {
+        lock (ProcessGate)
+        {
+            if (_live != 0)
+                return;
+            if (_modeBeforeActivation is { } mode)
+            {
+                GCSettings.LatencyMode = mode;
+                _modeBeforeActivation = null;
+            }
+        }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

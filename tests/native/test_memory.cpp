@@ -1,0 +1,90 @@
+// Memory across instance rounds: a host that creates and releases many instances in one process
+// (a session reopened, a project with 16 tracks closed and loaded again) must get back what each
+// round used. 16 instances are created, set up with every stem bus, activated, fed notes for a few
+// blocks and released, four times; the resident set after rounds 2..4 must stay within a small
+// bound of round 1. (Measured: see native/README.md, "Memory across instance rounds".)
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "check.h"
+#include "fixture.h"
+
+using namespace sideman;
+using namespace sideman::test;
+using namespace vst3;
+
+namespace {
+
+// Resident set size of this process in KiB (Linux /proc), -1 where unknown.
+long residentKiB() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            std::istringstream fields(line.substr(6));
+            long kib = -1;
+            fields >> kib;
+            return kib;
+        }
+    }
+    return -1;
+}
+
+constexpr int kInstances = 16;
+constexpr int kRounds = 4;
+constexpr long kBoundKiB = 8 * 1024;
+
+void playRound(host::Vst3Module& module, int round) {
+    std::vector<std::unique_ptr<host::PluginInstance>> instances;
+    for (int i = 0; i < kInstances; ++i) {
+        auto instance = startInstance(module, 48000, 512, kSample32, kRealtime, /*activateAux=*/true);
+        REQUIRE(instance != nullptr);
+        instances.push_back(std::move(instance));
+    }
+    auto* events = new host::EventList();
+    for (int block = 0; block < 8; ++block) {
+        for (int i = 0; i < kInstances; ++i) {
+            events->clear();
+            if (block == 0) {
+                // A note on the monitor (channel 1) and one for each band part's channel.
+                for (int16_t channel : {0, 9, 1, 2, 3, 4}) {
+                    Event on = host::noteOn(static_cast<int16_t>(48 + channel + i % 12), 0.8f, channel);
+                    on.sampleOffset = 16 * channel;
+                    events->addEvent(on);
+                }
+            }
+            vst3::ProcessContext context = host::makeContext(int64_t(block) * 512, 48000, 120, 4, 4, true);
+            CHECK_MSG(instances[size_t(i)]->process(512, events, nullptr, &context) == kResultOk,
+                      "round " << round << ", instance " << i << ", block " << block);
+        }
+    }
+    events->release();
+    instances.clear(); // stop, disconnect, terminate, release: everything a host gives back
+}
+
+} // namespace
+
+TEST_CASE(memory_bounded_across_instance_rounds) {
+    LoadedModule loaded;
+    REQUIRE(loaded.ok());
+    REQUIRE(residentKiB() > 0);
+    const int32_t baselineObjects = loaded.liveObjects();
+    long first = 0;
+    for (int round = 1; round <= kRounds; ++round) {
+        playRound(loaded.module(), round);
+        const long rss = residentKiB();
+        std::printf("round %d: RSS %.1f MiB, %d bridge objects alive\n", round, rss / 1024.0, loaded.liveObjects());
+        CHECK_MSG(loaded.liveObjects() == baselineObjects,
+                  "round " << round << ": " << loaded.liveObjects() - baselineObjects << " bridge objects still alive");
+        if (round == 1) {
+            first = rss;
+        } else {
+            CHECK_MSG(rss - first <= kBoundKiB, "round " << round << ": RSS " << rss / 1024.0 << " MiB is "
+                                                          << (rss - first) / 1024.0 << " MiB above round 1 ("
+                                                          << first / 1024.0 << " MiB); the bound is "
+                                                          << kBoundKiB / 1024 << " MiB");
+        }
+    }
+}
