@@ -31,7 +31,7 @@ public static class EngineParameters
     public static readonly ParameterDefinition Swing = Declare.Percent("band.swing", "Swing", "Swing", 0);
     public static readonly ParameterDefinition Humanize = Declare.Percent("band.humanize", "Humanize", "Humanize", 25);
     public static readonly ParameterDefinition Section = Declare.List("band.section", "Section", "Section", LiveBandChoices.Sections, LiveBandChoices.DefaultSectionName);
-    public static readonly ParameterDefinition Fill = Declare.Toggle("band.fill", "Fill", "Fill", defaultOn: false);
+    public static readonly ParameterDefinition Fill = Declare.Trigger("band.fill", "Fill", "Fill");
     public static readonly ParameterDefinition AutoFill = Declare.Toggle("band.autofill", "Fill Into Sections", "Auto Fill", defaultOn: true);
     public static readonly ParameterDefinition Intro = Declare.Toggle("band.intro", "Intro On Start", "Intro", defaultOn: false);
     public static readonly ParameterDefinition Ending = Declare.Toggle("band.ending", "Ending", "Ending", defaultOn: false);
@@ -44,22 +44,22 @@ public static class EngineParameters
 
     public static readonly ParameterDefinition DrumsPlay = Declare.Toggle("drums.play", "Drums Play", "Drm Play", defaultOn: true);
     public static readonly ParameterDefinition DrumsLock = Declare.Toggle("drums.lock", "Drums Lock", "Drm Lock", defaultOn: false);
-    public static readonly ParameterDefinition DrumsRegenerate = Declare.Toggle("drums.regenerate", "Drums Regenerate", "Drm Regen", defaultOn: false);
+    public static readonly ParameterDefinition DrumsRegenerate = Declare.Trigger("drums.regenerate", "Drums Regenerate", "Drm Regen");
     public static readonly ParameterDefinition BassPlay = Declare.Toggle("bass.play", "Bass Play", "Bas Play", defaultOn: true);
     public static readonly ParameterDefinition BassLock = Declare.Toggle("bass.lock", "Bass Lock", "Bas Lock", defaultOn: false);
-    public static readonly ParameterDefinition BassRegenerate = Declare.Toggle("bass.regenerate", "Bass Regenerate", "Bas Regen", defaultOn: false);
+    public static readonly ParameterDefinition BassRegenerate = Declare.Trigger("bass.regenerate", "Bass Regenerate", "Bas Regen");
     public static readonly ParameterDefinition BassOctave = Declare.Integer("bass.octave", "Bass Octave", "Bas Oct", -2, 2, 0);
     public static readonly ParameterDefinition KeysPlay = Declare.Toggle("keys.play", "Keys Play", "Key Play", defaultOn: true);
     public static readonly ParameterDefinition KeysLock = Declare.Toggle("keys.lock", "Keys Lock", "Key Lock", defaultOn: false);
-    public static readonly ParameterDefinition KeysRegenerate = Declare.Toggle("keys.regenerate", "Keys Regenerate", "Key Regen", defaultOn: false);
+    public static readonly ParameterDefinition KeysRegenerate = Declare.Trigger("keys.regenerate", "Keys Regenerate", "Key Regen");
     public static readonly ParameterDefinition KeysOctave = Declare.Integer("keys.octave", "Keys Octave", "Key Oct", -2, 2, 0);
     public static readonly ParameterDefinition PadPlay = Declare.Toggle("pad.play", "Pad Play", "Pad Play", defaultOn: true);
     public static readonly ParameterDefinition PadLock = Declare.Toggle("pad.lock", "Pad Lock", "Pad Lock", defaultOn: false);
-    public static readonly ParameterDefinition PadRegenerate = Declare.Toggle("pad.regenerate", "Pad Regenerate", "Pad Regen", defaultOn: false);
+    public static readonly ParameterDefinition PadRegenerate = Declare.Trigger("pad.regenerate", "Pad Regenerate", "Pad Regen");
     public static readonly ParameterDefinition PadOctave = Declare.Integer("pad.octave", "Pad Octave", "Pad Oct", -2, 2, 0);
     public static readonly ParameterDefinition ArpPlay = Declare.Toggle("arp.play", "Arp Play", "Arp Play", defaultOn: true);
     public static readonly ParameterDefinition ArpLock = Declare.Toggle("arp.lock", "Arp Lock", "Arp Lock", defaultOn: false);
-    public static readonly ParameterDefinition ArpRegenerate = Declare.Toggle("arp.regenerate", "Arp Regenerate", "Arp Regen", defaultOn: false);
+    public static readonly ParameterDefinition ArpRegenerate = Declare.Trigger("arp.regenerate", "Arp Regenerate", "Arp Regen");
     public static readonly ParameterDefinition ArpOctave = Declare.Integer("arp.octave", "Arp Octave", "Arp Oct", -2, 2, 0);
 
     public static readonly ParameterDefinition DrumsPreset = Declare.List("drums.preset", "Drums Preset", "Drm Preset", BandPresets.PresetNames(BandPart.Drums), BandPresets.StyleDefaultName);

@@ -97,10 +97,12 @@ internal enum ParameterRoleKind : byte
     ChorusReturn,
     /// <summary>Read by the live band's performer each block (<see cref="Live.LiveSettings"/>).</summary>
     LiveBand,
+    /// <summary>A momentary band action: each rise is handed to the performer (<see cref="Band.BandTriggers"/>).</summary>
+    LiveBandTrigger,
 }
 
-/// <summary>What a parameter drives in the engine, and for which part.</summary>
-internal readonly record struct ParameterRole(ParameterRoleKind Kind, BandPart Part);
+/// <summary>What a parameter drives in the engine, and for which part (or which trigger bit).</summary>
+internal readonly record struct ParameterRole(ParameterRoleKind Kind, BandPart Part, int Trigger = 0);
 
 /// <summary>Maps every declared parameter to its role once, so the audio thread dispatches with one table lookup.</summary>
 internal static class ParameterRoles
@@ -122,6 +124,9 @@ internal static class ParameterRoles
         Set(roles, EngineParameters.ChorusReturn, ParameterRoleKind.ChorusReturn);
         foreach (ParameterDefinition d in Live.LiveSettings.Parameters)
             Set(roles, d, ParameterRoleKind.LiveBand);
+        roles[EngineParameters.Fill.Index] = new ParameterRole(ParameterRoleKind.LiveBandTrigger, default, BandTriggers.FillBit);
+        for (int p = 0; p < BandSynth.PartCount; p++)
+            roles[EngineParameters.PartRegenerates[p].Index] = new ParameterRole(ParameterRoleKind.LiveBandTrigger, (BandPart)p, BandTriggers.RegenerateBit((BandPart)p));
         for (int p = 0; p < BandSynth.PartCount; p++)
         {
             var part = (BandPart)p;

@@ -239,7 +239,8 @@ public sealed partial class SidemanEngine
         if (n > 0 && _performer is not null)
         {
             _bandInput.MarkGenerated = true;
-            _performer.Perform(new BandBlock(_clock.Current, n, events, _plain, block.Mode, Chart), _bandInput);
+            _performer.Perform(new BandBlock(_clock.Current, n, events, _plain, block.Mode, Chart, _triggers), _bandInput);
+            _triggers = 0;
             _bandInput.MarkGenerated = false;
         }
         ReadOnlySpan<ParameterPoint> points = block.ParameterPoints;
@@ -438,9 +439,15 @@ public sealed partial class SidemanEngine
 
     private void SetParameter(int index, double plain)
     {
+        double old = _plain[index];
         _plain[index] = plain;
+        if (_roles[index].Kind == ParameterRoleKind.LiveBandTrigger && plain >= 0.5 && old < 0.5)
+            _triggers |= 1 << _roles[index].Trigger;
         ApplyParameter(index, plain);
     }
+
+    /// <summary>Rises of the band's momentary actions since the performer last looked (bit per action, see <see cref="BandTriggers"/>).</summary>
+    private int _triggers;
 
     private void ApplyAllParameters()
     {

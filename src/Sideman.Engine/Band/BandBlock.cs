@@ -13,8 +13,9 @@ namespace Sideman.Engine.Band;
 public readonly ref struct BandBlock
 {
     public BandBlock(in TransportState transport, int sampleCount, ReadOnlySpan<MidiEvent> input, ReadOnlySpan<double> parameters,
-        ProcessMode mode, LiveChart? chart)
+        ProcessMode mode, LiveChart? chart, int triggers = 0)
     {
+        Triggers = triggers;
         Transport = transport;
         SampleCount = sampleCount;
         Input = input;
@@ -31,4 +32,6 @@ public readonly ref struct BandBlock
     public ReadOnlySpan<double> Parameters { get; }
     public ProcessMode Mode { get; }
     public LiveChart? Chart { get; }
+    /// <summary>Momentary actions that rose since the previous block (<see cref="BandTriggers"/> bits), however briefly.</summary>
+    public int Triggers { get; }
 }

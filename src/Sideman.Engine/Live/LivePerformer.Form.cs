@@ -1,4 +1,6 @@
+using Sideman.Engine.Band;
 using Sideman.Music.Patterns;
+using Sideman.Synth.SoundFont;
 
 namespace Sideman.Engine.Live;
 
@@ -19,8 +21,7 @@ public sealed partial class LivePerformer
     private long _introEnd = long.MinValue;
     private int _sectionVersion;
     private SectionKind _lastSectionParameter = SectionKind.Verse;
-    private bool _lastFill, _lastEnding;
-    private PartFlags _lastRegenerate;
+    private bool _lastEnding;
     private PartFlags _lastPlay;
     private int _keyTonic = -1;
 
@@ -32,9 +33,7 @@ public sealed partial class LivePerformer
         _endingBar = -1;
         _ending = false;
         _introEnd = long.MinValue;
-        _lastFill = _s.Fill;
         _lastEnding = _s.Ending;
-        _lastRegenerate = _s.Regenerate;
         _lastPlay = _s.Play;
         _keyTonic = -1;
     }
@@ -54,17 +53,16 @@ public sealed partial class LivePerformer
         Array.Clear(_records); // the chords held before this start no longer condition anything
     }
 
-    /// <summary>Reacts to parameter edges: section changes, fill and ending triggers, regenerate, parts switched off.</summary>
-    private void TakeEdges(bool stopped)
+    /// <summary>Reacts to parameter edges: section changes, fill and ending, regenerate, parts switched off.</summary>
+    private void TakeEdges(bool stopped, int triggers)
     {
         if (_s.Section != _lastSectionParameter)
         {
             _lastSectionParameter = _s.Section;
             ChangeSection(_s.Section, stopped);
         }
-        if (_s.Fill && !_lastFill && !stopped)
+        if (BandTriggers.Has(triggers, BandTriggers.FillBit) && !stopped)
             QueueFill();
-        _lastFill = _s.Fill;
         if (_s.Ending != _lastEnding)
         {
             if (_s.Ending && !stopped)
@@ -75,9 +73,8 @@ public sealed partial class LivePerformer
         _lastEnding = _s.Ending;
         for (int p = 0; p < Parts; p++)
         {
-            if (_s.Regenerate[p] && !_lastRegenerate[p])
+            if (BandTriggers.Has(triggers, BandTriggers.RegenerateBit((BandPart)p)))
                 _takes[p]++;
-            _lastRegenerate[p] = _s.Regenerate[p];
             if (!_s.Play[p] && _lastPlay[p])
                 _partSwitchedOff |= 1 << p;
             _lastPlay[p] = _s.Play[p];

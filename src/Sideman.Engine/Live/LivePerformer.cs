@@ -93,13 +93,13 @@ public sealed partial class LivePerformer : IBandPerformer
             _inBar = false;
             _wasOn = on;
             ConsumeTimeline();
-            TakeEdges(stopped: true);
+            TakeEdges(stopped: true, block.Triggers);
             if (on && n > 0)
                 PrepareWhileStopped(t);
             return;
         }
         _wasOn = true;
-        TakeEdges(stopped: false);
+        TakeEdges(stopped: false, block.Triggers);
 
         bool relocate = !_playing || t.Change is TransportChange.Started or TransportChange.Jumped or TransportChange.Looped;
         var clock = new BlockClock(0, t.PositionQuarters, t.SamplesPerQuarter);

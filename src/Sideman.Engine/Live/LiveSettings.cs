@@ -28,7 +28,6 @@ public struct LiveSettings
     /// <summary>0..1 of the largest timing and velocity scatter.</summary>
     public double Humanize;
     public SectionKind Section;
-    public bool Fill;
     public bool AutoFill;
     public bool Intro;
     public bool Ending;
@@ -42,10 +41,10 @@ public struct LiveSettings
     public int KeyswitchLow;
     public PartFlags Play;
     public PartFlags Lock;
-    public PartFlags Regenerate;
     public PartOctaves Octave;
 
-    /// <summary>Every parameter the live band reads (the engine gives them no other role).</summary>
+    /// <summary>Every parameter the live band reads (the engine gives them no other role; Fill and the Regenerates reach
+    /// the performer as triggers, <see cref="Band.BandTriggers"/>).</summary>
     public static IReadOnlyList<ParameterDefinition> Parameters { get; } =
     [
         P.BandOn, P.ChordSource, P.Energy, P.FollowDynamics, P.Surprise, P.Swing, P.Humanize, P.Section, P.Fill, P.AutoFill,
@@ -68,7 +67,6 @@ public struct LiveSettings
         Swing = Math.Clamp(plain[P.Swing.Index] / 100, 0, 1);
         Humanize = Math.Clamp(plain[P.Humanize.Index] / 100, 0, 1);
         Section = LiveBandChoices.SectionAt((int)plain[P.Section.Index]);
-        Fill = plain[P.Fill.Index] >= 0.5;
         AutoFill = plain[P.AutoFill.Index] >= 0.5;
         Intro = plain[P.Intro.Index] >= 0.5;
         Ending = plain[P.Ending.Index] >= 0.5;
@@ -82,7 +80,6 @@ public struct LiveSettings
         {
             Play[p] = plain[P.PartPlays[p].Index] >= 0.5;
             Lock[p] = plain[P.PartLocks[p].Index] >= 0.5;
-            Regenerate[p] = plain[P.PartRegenerates[p].Index] >= 0.5;
             ParameterDefinition? octave = P.PartOctaves[p];
             Octave[p] = octave is null ? 0 : (int)plain[octave.Index];
         }

@@ -53,6 +53,13 @@ public sealed class ParameterDeclarations
         List(stringId, title, shortTitle, ["Off", "On"], defaultOn ? "On" : "Off");
 
     /// <summary>
+    /// A momentary action (regenerate, fill): automatable and shown, but an action, not a setting, so never saved
+    /// (a song must not re-trigger it when it opens). The engine acts on each rise from off to on, however short.
+    /// </summary>
+    public ParameterDefinition Trigger(string stringId, string title, string shortTitle) =>
+        Add(stringId, title, shortTitle, "", new ListScale(["Off", "On"]), 0, ParameterFlags.Automatable | ParameterFlags.List | ParameterFlags.NotPersisted);
+
+    /// <summary>
     /// A hidden target for a MIDI controller (sustain, mod wheel, pitch bend): hosts route the controller
     /// here through IMidiMapping. Performance data, so never saved in state.
     /// </summary>
