@@ -13,17 +13,26 @@ public sealed class BarStore
     public const int Slots = 64;
 
     private readonly BarSnapshot?[][] _slots;
+    private readonly long[] _newest = new long[BandSynth.PartCount];
 
     public BarStore()
     {
+        Array.Fill(_newest, long.MinValue);
         _slots = new BarSnapshot?[BandSynth.PartCount][];
         for (int p = 0; p < _slots.Length; p++)
             _slots[p] = new BarSnapshot?[Slots];
     }
 
     /// <summary>[generator] Publishes a filled snapshot in its bar's slot; returns the snapshot it replaced (retired), if any.</summary>
-    public BarSnapshot? Publish(BarSnapshot snapshot) =>
-        Interlocked.Exchange(ref _slots[(int)snapshot.Part][SlotOf(snapshot.Bar)], snapshot);
+    public BarSnapshot? Publish(BarSnapshot snapshot)
+    {
+        BarSnapshot? retired = Interlocked.Exchange(ref _slots[(int)snapshot.Part][SlotOf(snapshot.Bar)], snapshot);
+        Volatile.Write(ref _newest[(int)snapshot.Part], snapshot.Bar);
+        return retired;
+    }
+
+    /// <summary>[any] The bar most recently published for a part (long.MinValue: none yet).</summary>
+    public long Newest(BandPart part) => Volatile.Read(ref _newest[(int)part]);
 
     /// <summary>[any] The snapshot in <paramref name="bar"/>'s slot, which may hold another bar (check <see cref="BarSnapshot.Bar"/>).</summary>
     public BarSnapshot? Peek(BandPart part, long bar) => Volatile.Read(ref _slots[(int)part][SlotOf(bar)]);
@@ -48,6 +57,7 @@ public sealed class BarStore
             if (old is not null)
                 retire(old);
         }
+        Volatile.Write(ref _newest[(int)part], long.MinValue);
     }
 
     private static int SlotOf(long bar) => (int)(((bar % Slots) + Slots) % Slots);

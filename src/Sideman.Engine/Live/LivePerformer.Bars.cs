@@ -60,10 +60,16 @@ public sealed partial class LivePerformer
             bool got = voice.TryTake(_store, bar, key, anyKey);
             if (!got && !anyKey)
                 got = WaitFor(voice, bar, key);
-            if (!got && voice.HasBar)
+            if (!got)
             {
-                voice.Repeat(bar);
-                Interlocked.Increment(ref _lateBars);
+                // Late: the previous bar again, or (a part that has played nothing yet) the newest bar written.
+                if (!voice.HasBar)
+                    voice.TryTake(_store, _store.Newest(part), 0, anyKey: true);
+                if (voice.HasBar)
+                {
+                    voice.Repeat(bar);
+                    Interlocked.Increment(ref _lateBars);
+                }
             }
             // The scatter has its own streams, apart from the generator's (seed, bar, part) ones.
             voice.Schedule(barStart, _barLength, from, groove, DeterministicRng.For((ulong)(uint)_s.Seed ^ GrooveStream, bar, p));

@@ -73,8 +73,14 @@ public sealed unsafe class LiveRig : IDisposable
     public (double Start, double End)? Cycle { get; set; }
     /// <summary>Samples rendered so far (the rig's own clock; input and points are scheduled on it).</summary>
     public long Clock { get; private set; }
-    /// <summary>Every MIDI event the engine sent out, at absolute samples.</summary>
+    /// <summary>Every MIDI event the engine sent out, at absolute samples (while <see cref="KeepOutput"/>).</summary>
     public List<(long Sample, MidiEvent Event)> Output { get; } = [];
+
+    /// <summary>Off: output events are only counted (<see cref="OutputNoteOns"/>), so rendering allocates nothing here.</summary>
+    public bool KeepOutput { get; set; } = true;
+
+    /// <summary>Note-ons the engine sent out on the band's channels, kept or not.</summary>
+    public long OutputNoteOns { get; private set; }
     /// <summary>When set, the main mix and the stems are kept here: [bus][channel] lists of samples.</summary>
     public List<float>[][]? Audio { get; private set; }
 
@@ -154,7 +160,12 @@ public sealed unsafe class LiveRig : IDisposable
         };
         Engine.Process(ref block);
         for (int i = 0; i < block.OutEventCount; i++)
-            Output.Add((Clock + _out[i].SampleOffset, _out[i]));
+        {
+            if (_out[i].Kind == MidiEventKind.NoteOn && _out[i].Channel != BandChannels.Player - 1)
+                OutputNoteOns++;
+            if (KeepOutput)
+                Output.Add((Clock + _out[i].SampleOffset, _out[i]));
+        }
         if (Audio is not null)
         {
             for (int b = 0; b < Buses; b++)
