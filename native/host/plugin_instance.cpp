@@ -264,6 +264,31 @@ bool PluginInstance::syncController(const std::vector<uint8_t>& bytes) {
     return rc == kResultOk;
 }
 
+bool PluginInstance::hasParameter(ParamID id) const {
+    if (controller_ == nullptr) return false;
+    for (int32 i = 0; i < controller_->getParameterCount(); ++i) {
+        ParameterInfo info{};
+        if (controller_->getParameterInfo(i, info) == kResultOk && info.id == id) return true;
+    }
+    return false;
+}
+
+IMessage* PluginInstance::newMessage(const char* id) {
+    void* object = nullptr;
+    TUID cid{}, iid{};
+    std::memcpy(cid, IMessage::iid.bytes, sizeof(TUID));
+    std::memcpy(iid, IMessage::iid.bytes, sizeof(TUID));
+    if (hostApp_ == nullptr || hostApp_->createInstance(cid, iid, &object) != kResultOk || object == nullptr) return nullptr;
+    auto* message = static_cast<IMessage*>(object);
+    message->setMessageID(id);
+    return message;
+}
+
+tresult PluginInstance::notifyComponent(IMessage* message) {
+    if (componentCP_ == nullptr) return kNoInterface;
+    return componentCP_->notify(message);
+}
+
 ParamID PluginInstance::findParameter(const std::string& title) const {
     if (controller_ == nullptr) return 0xFFFFFFFFu;
     for (int32 i = 0; i < controller_->getParameterCount(); ++i) {

@@ -53,6 +53,13 @@ public:
     ComponentHandler& handler() { return *handler_; }
     const std::vector<BusDescription>& outputBuses() const { return buses_; }
     vst3::ParamID findParameter(const std::string& title) const; // by title, 0xFFFFFFFF if none
+    bool hasParameter(vst3::ParamID id) const;                   // the controller lists it
+
+    // A new message with this id, made by the host application as hosts make them (the caller owns
+    // one reference), and delivery to the component's IConnectionPoint, as the controller or an
+    // editor sends it; notifyComponent returns what the component's notify answered.
+    vst3::IMessage* newMessage(const char* id);
+    vst3::tresult notifyComponent(vst3::IMessage* message);
 
 private:
     PluginInstance() = default;

@@ -42,6 +42,9 @@ RenderResult render(PluginInstance& instance, const RenderSpec& spec, int32_t sa
     RenderResult result;
     result.left.assign(static_cast<size_t>(spec.totalSamples), 0.0f);
     result.right.assign(static_cast<size_t>(spec.totalSamples), 0.0f);
+    const size_t auxCount = spec.captureAuxBuses && !instance.outputBuses().empty() ? instance.outputBuses().size() - 1 : 0;
+    result.aux.assign(auxCount, StereoAudio{std::vector<float>(static_cast<size_t>(spec.totalSamples), 0.0f),
+                                            std::vector<float>(static_cast<size_t>(spec.totalSamples), 0.0f)});
 
     std::vector<TimedEvent> events = spec.events;
     std::stable_sort(events.begin(), events.end(), [](const TimedEvent& a, const TimedEvent& b) { return a.at < b.at; });
@@ -71,18 +74,24 @@ RenderResult render(PluginInstance& instance, const RenderSpec& spec, int32_t sa
         ProcessContext context = makeContext(position, spec.sampleRate, spec.tempo, spec.timeSigNumerator,
                                              spec.timeSigDenominator, spec.playing);
         if (instance.process(n, eventList, changes, &context) != kResultOk) ++result.failedBlocks;
-        for (int32_t i = 0; i < n; ++i) {
-            float l, r;
-            if (sampleSize == kSample64) {
-                l = static_cast<float>(instance.output64(0, 0)[i]);
-                r = static_cast<float>(instance.output64(0, 1)[i]);
-            } else {
-                l = instance.output32(0, 0)[i];
-                r = instance.output32(0, 1)[i];
+        for (size_t bus = 0; bus <= auxCount; ++bus) {
+            const auto b = static_cast<int32_t>(bus);
+            const bool stereo = instance.outputBuses()[bus].channels >= 2;
+            std::vector<float>& left = bus == 0 ? result.left : result.aux[bus - 1].left;
+            std::vector<float>& right = bus == 0 ? result.right : result.aux[bus - 1].right;
+            for (int32_t i = 0; i < n; ++i) {
+                float l, r;
+                if (sampleSize == kSample64) {
+                    l = static_cast<float>(instance.output64(b, 0)[i]);
+                    r = static_cast<float>(instance.output64(b, stereo ? 1 : 0)[i]);
+                } else {
+                    l = instance.output32(b, 0)[i];
+                    r = instance.output32(b, stereo ? 1 : 0)[i];
+                }
+                if (!std::isfinite(l) || !std::isfinite(r)) ++result.nonFiniteSamples;
+                left[static_cast<size_t>(position + i)] = l;
+                right[static_cast<size_t>(position + i)] = r;
             }
-            if (!std::isfinite(l) || !std::isfinite(r)) ++result.nonFiniteSamples;
-            result.left[static_cast<size_t>(position + i)] = l;
-            result.right[static_cast<size_t>(position + i)] = r;
         }
         for (const Event& e : instance.outputEvents().events()) {
             TimedEvent out;

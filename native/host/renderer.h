@@ -29,12 +29,18 @@ struct RenderSpec {
     int32_t timeSigDenominator = 4;
     bool playing = true;
     bool reverseEventsInBlock = false; // hand events to the plug-in out of order (it must sort)
+    bool captureAuxBuses = false;      // keep every aux bus too (RenderResult::aux); activate them at setup
     std::vector<TimedEvent> events;    // any order; stable-sorted by time
     std::vector<TimedParam> params;
 };
 
+struct StereoAudio {
+    std::vector<float> left, right;
+};
+
 struct RenderResult {
     std::vector<float> left, right;   // main bus (64-bit output is converted)
+    std::vector<StereoAudio> aux;      // with captureAuxBuses: aux[i] is output bus i + 1
     std::vector<TimedEvent> outEvents; // the plug-in's output events, absolute times
     int32_t failedBlocks = 0;          // process() calls that did not return kResultOk
     int64_t nonFiniteSamples = 0;      // NaN/inf left in the main bus (unwritten or broken output)

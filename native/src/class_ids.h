@@ -33,6 +33,17 @@ constexpr const char* kSetPartSoundFontMessageId = "Sideman.SetPartSoundFont";
 constexpr const char* kPartAttribute = "part";
 constexpr const char* kPathAttribute = "path";
 
+// Controller (or UI, or a host tool) -> processor: the producer's chord chart. Attribute: string "text"
+// (empty or missing: no chart). notify answers kResultOk when the chart is set (it is saved with the
+// state), kResultFalse when the text is not a chart: the previous chart stays and the processor writes
+// the reason into the same message's string attribute "problem", so the sender can read it.
+constexpr const char* kSetChartMessageId = "Sideman.SetChart";
+constexpr const char* kChartTextAttribute = "text";
+constexpr const char* kProblemAttribute = "problem";
+// Room for the chart text: the managed side's limit (LiveChart.MaxTextLength, 64 Ki UTF-16 units) plus
+// one unit, so that a longer text reaches it too long and is refused rather than cut to fit.
+constexpr int kChartTextCapacity = 64 * 1024 + 2;
+
 // Processor -> controller: the sound status whenever it may have changed. Attributes: string
 // "text" (one message per line, empty when all is well), int "clear" (1 when nothing to report).
 constexpr const char* kStatusMessageId = "Sideman.Status";

@@ -532,6 +532,25 @@ tresult Processor::setPartSoundFont(IMessage* message) {
     return rc == SM_OK || rc == SM_FALSE ? kResultOk : kResultFalse;
 }
 
+tresult Processor::setChart(IMessage* message) {
+    IAttributeList* attributes = message->getAttributes();
+    if (attributes == nullptr) return kInvalidArgument;
+    std::vector<char16_t> text(kChartTextCapacity, u'\0');
+    if (attributes->getString(kChartTextAttribute, text.data(), static_cast<uint32>(text.size() * sizeof(char16_t))) !=
+        kResultOk)
+        text[0] = 0; // no text: no chart
+    char16_t reason[1024] = {};
+    const int32_t rc = api_.processorSetChart(handle_, reinterpret_cast<const uint16_t*>(text.data()),
+                                              reinterpret_cast<uint16_t*>(reason), 1024);
+    if (rc == SM_OK) return kResultOk;
+    if (rc == SM_FALSE) {
+        // The managed side has logged it; the sender reads the reason from its own message.
+        attributes->setString(kProblemAttribute, reason);
+        return kResultFalse;
+    }
+    return rc == SM_INVALID_ARGUMENT ? kInvalidArgument : kInternalError;
+}
+
 tresult VST3_API Processor::connect(IConnectionPoint* other) {
     if (other == nullptr) return kInvalidArgument;
     if (peer_ != nullptr) return kResultFalse;
@@ -554,6 +573,7 @@ tresult VST3_API Processor::notify(IMessage* message) {
     if (handle_ == nullptr) return kNotInitialized;
     const char* id = message->getMessageID();
     if (id != nullptr && std::strcmp(id, kSetPartSoundFontMessageId) == 0) return setPartSoundFont(message);
+    if (id != nullptr && std::strcmp(id, kSetChartMessageId) == 0) return setChart(message);
     return kResultFalse;
 }
 

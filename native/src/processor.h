@@ -80,6 +80,7 @@ private:
     void sendStateToController(const std::vector<uint8_t>& bytes);
     void sendStatusToController(bool evenIfUnchanged); // [main]
     vst3::tresult setPartSoundFont(vst3::IMessage* message); // [main]
+    vst3::tresult setChart(vst3::IMessage* message);         // [main]
     void reportAudioThreadTrouble();
 
     const SmApi& api_;

@@ -24,7 +24,7 @@
 extern "C" {
 #endif
 
-#define SM_ABI_VERSION 2u
+#define SM_ABI_VERSION 3u
 
 /* Status codes returned by managed functions. */
 enum {
@@ -233,6 +233,13 @@ typedef struct SmApi {
        an empty text when every part plays what was chosen, SM_FALSE with the messages otherwise
        (sounds loading or missing, a user SoundFont that fell back). Give SM_STATUS_CAPACITY units. (ABI 2) */
     int32_t (*processorGetStatus)(SmHandle processor, uint16_t* text, int32_t capacity);
+
+    /* [main] the producer's chord chart, the chords the band plays in chart mode ("C | Am7 | F G7 | C/E";
+       text NULL or empty: no chart). SM_OK: set, and saved with the state (the "CHRT" blob). SM_FALSE:
+       the text is not a chart; the previous chart stays and message says why. SM_INVALID_ARGUMENT: bad
+       handle. (ABI 3) */
+    int32_t (*processorSetChart)(SmHandle processor, const uint16_t* text, uint16_t* message,
+                                 int32_t messageCapacity);
 } SmApi;
 
 /* The one managed entry point the bridge binds:

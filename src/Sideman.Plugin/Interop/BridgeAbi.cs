@@ -7,7 +7,7 @@ namespace Sideman.Plugin.Interop;
 
 internal static class BridgeAbi
 {
-    public const uint AbiVersion = 2;
+    public const uint AbiVersion = 3;
     public const int StringCapacity = 128;
     public const int IdCapacity = 64;
     public const int MaxBuses = 16;
@@ -207,4 +207,6 @@ internal unsafe struct SmApi
 
     public delegate* unmanaged[Cdecl]<nint, int, ushort*, ushort*, int, int> ProcessorSetPartSoundFont;
     public delegate* unmanaged[Cdecl]<nint, ushort*, int, int> ProcessorGetStatus;
+
+    public delegate* unmanaged[Cdecl]<nint, ushort*, ushort*, int, int> ProcessorSetChart;
 }

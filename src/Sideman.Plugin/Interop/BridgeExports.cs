@@ -61,6 +61,7 @@ public static unsafe partial class BridgeExports
         api->Log = &Log;
         api->ProcessorSetPartSoundFont = &ProcessorSetPartSoundFont;
         api->ProcessorGetStatus = &ProcessorGetStatus;
+        api->ProcessorSetChart = &ProcessorSetChart;
     }
 
     /// <summary>[main] Log a failure and turn it into a status code.</summary>

@@ -32,12 +32,15 @@ internal static unsafe class Utf16Text
     }
 
     /// <summary>[main] Reads a terminated string (at most <see cref="MaxReadLength"/> units).</summary>
-    public static string Read(ushort* text)
+    public static string Read(ushort* text) => Read(text, MaxReadLength);
+
+    /// <summary>[main] Reads a terminated string of at most <paramref name="maxLength"/> units (longer text is cut there).</summary>
+    public static string Read(ushort* text, int maxLength)
     {
         if (text == null)
             return string.Empty;
         int length = 0;
-        while (length < MaxReadLength && text[length] != 0)
+        while (length < maxLength && text[length] != 0)
             length++;
         return new string((char*)text, 0, length);
     }

@@ -155,7 +155,7 @@ public unsafe class BridgeAbiLayoutTests
     public void SmApi_layout_has_every_function_in_header_order()
     {
         SmApi s = default;
-        Assert.Equal(160, sizeof(SmApi));
+        Assert.Equal(168, sizeof(SmApi));
         Assert.Equal(0, Offset(&s, &s.StructSize));
         Assert.Equal(4, Offset(&s, &s.AbiVersion));
         Assert.Equal(8, Offset(&s, &s.Describe));
@@ -177,6 +177,7 @@ public unsafe class BridgeAbiLayoutTests
         Assert.Equal(136, Offset(&s, &s.Log));
         Assert.Equal(144, Offset(&s, &s.ProcessorSetPartSoundFont));
         Assert.Equal(152, Offset(&s, &s.ProcessorGetStatus));
+        Assert.Equal(160, Offset(&s, &s.ProcessorSetChart));
     }
 
     [Fact]

@@ -12,14 +12,14 @@ public unsafe class BridgeExportsTests
     public void GetApi_fills_every_function_and_the_abi_version()
     {
         Assert.Equal(BridgeAbi.Ok, ExportedApi.Load(out SmApi api));
-        Assert.Equal(2u, api.AbiVersion);
+        Assert.Equal(3u, api.AbiVersion);
         var pointers = new nint[]
         {
             (nint)api.Describe, (nint)api.GetParamCount, (nint)api.GetParamInfo, (nint)api.ParamToText, (nint)api.ParamFromText,
             (nint)api.ParamToPlain, (nint)api.ParamToNormalized, (nint)api.ProcessorCreate, (nint)api.ProcessorDestroy,
             (nint)api.ProcessorSetup, (nint)api.ProcessorSetActive, (nint)api.ProcessorSetProcessing, (nint)api.ProcessorProcess,
             (nint)api.ProcessorSaveState, (nint)api.ProcessorLoadState, (nint)api.StateToNormalized, (nint)api.Log,
-            (nint)api.ProcessorSetPartSoundFont, (nint)api.ProcessorGetStatus,
+            (nint)api.ProcessorSetPartSoundFont, (nint)api.ProcessorGetStatus, (nint)api.ProcessorSetChart,
         };
         Assert.All(pointers, p => Assert.NotEqual(0, p));
         Assert.Equal(pointers.Length, pointers.Distinct().Count());
