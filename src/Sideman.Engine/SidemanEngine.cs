@@ -100,6 +100,19 @@ public sealed partial class SidemanEngine
     /// <summary>[any] Output MIDI events that did not fit the host's buffer since activation.</summary>
     public long DroppedOutputEvents => Interlocked.Read(ref _droppedOutEvents);
 
+    private long _stormBlocks;
+    private long _stormNotesDropped;
+    private int _noteOnBudget;
+
+    /// <summary>Input note-ons a block plays at least (longer blocks: one per 4 samples); the rest of a storm is passed on unplayed.</summary>
+    public const int MinNoteOnsPerBlock = 128;
+
+    /// <summary>[any] Input note-ons not played because their block held more than its budget (see <see cref="MinNoteOnsPerBlock"/>).</summary>
+    public long StormNotesDropped => Interlocked.Read(ref _stormNotesDropped);
+
+    /// <summary>[any] Blocks since activation that held so many events that they shared a coarser grid (see <see cref="StormSegments"/>).</summary>
+    public long StormBlocks => Interlocked.Read(ref _stormBlocks);
+
     /// <summary>[any] Band events refused because a block held more than the band input's capacity.</summary>
     public long DroppedBandEvents => _bandInput.Dropped;
 
@@ -245,12 +258,14 @@ public sealed partial class SidemanEngine
         }
         ReadOnlySpan<ParameterPoint> points = block.ParameterPoints;
         int last = Math.Max(0, n - 1);
+        int grain = StormGrain(events, points, n);
+        _noteOnBudget = Math.Max(MinNoteOnsPerBlock, n / 4);
         int e = 0, p = 0, q = 0, cursor = 0;
         while (true)
         {
-            int nextEvent = e < events.Length ? Math.Clamp(events[e].SampleOffset, cursor, last) : int.MaxValue;
-            int nextPoint = p < points.Length ? Math.Clamp(points[p].SampleOffset, cursor, last) : int.MaxValue;
-            int nextBand = q < _bandInput.Count ? Math.Max(_bandInput[q].Offset, cursor) : int.MaxValue;
+            int nextEvent = e < events.Length ? Snap(Math.Clamp(events[e].SampleOffset, cursor, last), grain, last) : int.MaxValue;
+            int nextPoint = p < points.Length ? Snap(Math.Clamp(points[p].SampleOffset, cursor, last), grain, last) : int.MaxValue;
+            int nextBand = q < _bandInput.Count ? Snap(Math.Max(_bandInput[q].Offset, cursor), grain, last) : int.MaxValue;
             int next = Math.Min(Math.Min(Math.Min(nextEvent, nextPoint), nextBand), n);
             if (next > cursor)
             {
@@ -261,11 +276,11 @@ public sealed partial class SidemanEngine
                 break;
             // At one sample: parameters first, so a note starting there already hears them; then
             // input (whose part notes join the band events at this sample), then the band.
-            while (p < points.Length && Math.Clamp(points[p].SampleOffset, cursor, last) == cursor)
+            while (p < points.Length && Snap(Math.Clamp(points[p].SampleOffset, cursor, last), grain, last) == cursor)
                 ApplyPoint(ref block, points[p++], cursor);
-            while (e < events.Length && Math.Clamp(events[e].SampleOffset, cursor, last) == cursor)
+            while (e < events.Length && Snap(Math.Clamp(events[e].SampleOffset, cursor, last), grain, last) == cursor)
                 HandleEvent(ref block, events[e++], cursor);
-            while (q < _bandInput.Count && Math.Max(_bandInput[q].Offset, cursor) == cursor)
+            while (q < _bandInput.Count && Snap(Math.Max(_bandInput[q].Offset, cursor), grain, last) == cursor)
             {
                 BandEvent bandEvent = _bandInput[q++];
                 _band.Apply(bandEvent);
@@ -285,6 +300,54 @@ public sealed partial class SidemanEngine
                 bus.SilenceFlags = _partHasSignal[part] ? 0 : bus.AllChannelsSilent;
         }
     }
+
+    /// <summary>
+    /// Every event lands on its own sample while a block holds at most <see cref="StormSegments"/> of them; a storm
+    /// beyond (a thousand notes in one block) would split rendering at every sample and overrun the period, so its
+    /// events then share a grid that keeps the splits within that bound, each moved later by less than the grid.
+    /// </summary>
+    private int StormGrain(ReadOnlySpan<MidiEvent> events, ReadOnlySpan<ParameterPoint> points, int sampleCount)
+    {
+        int limit = StormSegments(sampleCount);
+        if (events.Length + points.Length + _bandInput.Count <= limit || DistinctTimes(events, points, sampleCount, limit) <= limit)
+            return 1;
+        _stormBlocks++;
+        return Math.Max(1, (sampleCount + limit - 1) / limit);
+    }
+
+    /// <summary>How many different samples the block's events fall on (counting stops past <paramref name="limit"/>).</summary>
+    private int DistinctTimes(ReadOnlySpan<MidiEvent> events, ReadOnlySpan<ParameterPoint> points, int sampleCount, int limit)
+    {
+        int last = Math.Max(0, sampleCount - 1);
+        int e = 0, p = 0, q = 0, count = 0, previous = -1;
+        while (count <= limit)
+        {
+            int a = e < events.Length ? Math.Clamp(events[e].SampleOffset, 0, last) : int.MaxValue;
+            int b = p < points.Length ? Math.Clamp(points[p].SampleOffset, 0, last) : int.MaxValue;
+            int c = q < _bandInput.Count ? _bandInput[q].Offset : int.MaxValue;
+            int t = Math.Min(a, Math.Min(b, c));
+            if (t == int.MaxValue)
+                break;
+            if (t == a) e++;
+            else if (t == b) p++;
+            else q++;
+            if (t != previous)
+            {
+                count++;
+                previous = t;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Most render splits a block of <paramref name="sampleCount"/> may have: 64, or one per 8 samples in longer blocks.</summary>
+    public static int StormSegments(int sampleCount) => Math.Max(MinStormSegments, sampleCount / 8);
+
+    private const int MinStormSegments = 64;
+
+    /// <summary>An event time moved up to the storm grid (unchanged when <paramref name="grain"/> is 1).</summary>
+    private static int Snap(int offset, int grain, int last) =>
+        grain == 1 ? offset : Math.Min(last, (offset + grain - 1) / grain * grain);
 
     private void RenderSegment(ref ProcessBlock block, int start, int length)
     {
@@ -354,6 +417,16 @@ public sealed partial class SidemanEngine
     {
         if (_performer is not null && _performer.Consumes(input))
             return; // a keyswitch: it steers the band and is neither heard nor passed on
+        if (input.Kind == MidiEventKind.NoteOn && --_noteOnBudget < 0)
+        {
+            // A storm: starting a voice costs about a microsecond, so past the budget a block plays no more new
+            // notes (passed on, counted, never a note-off dropped) and stays within its period.
+            _stormNotesDropped++;
+            MidiEvent thru = input;
+            thru.SampleOffset = offset;
+            Emit(ref block, thru);
+            return;
+        }
         // The parts' MIDI channels play the band; everything else is the player.
         if (!MidiChannelRouting.Route(input, offset, _bandInput) && !HandlePlayerEvent(input))
             return;
@@ -503,6 +576,8 @@ public sealed partial class SidemanEngine
         _band.Reset();
         _masterGain.Snap();
         _bandInput.ResetDropped();
+        _stormBlocks = 0;
+        _stormNotesDropped = 0;
         Interlocked.Exchange(ref _droppedOutEvents, 0);
     }
 
