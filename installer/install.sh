@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds Sideman.vst3, installs it for the current user, and optionally renders a demo through it.
 #
-# Usage: installer/install.sh [--demo] [--dest DIR] [--no-build] [--no-deps] [--demo-out FILE]
-#   --demo           after installing, render a demo WAV through the installed bundle
+# Usage: installer/install.sh [--demo] [--dest DIR] [--no-build] [--no-deps] [--demo-out DIR]
+#   --demo           after installing, render the demo through the installed bundle: the live band
+#                    following chords-only MIDI in three songs (installer/demo.sh)
 #   --dest DIR       install into DIR instead of ~/.vst3 (the bundle becomes DIR/Sideman.vst3)
 #   --no-build       install the bundle an earlier build left in build/Sideman.vst3
 #   --no-deps        skip the dependency check (installer/deps.sh --for build)
-#   --demo-out FILE  where the demo WAV goes (default: out/sideman-demo.wav)
+#   --demo-out DIR   where the demo songs go (default: out/demo)
 #
 # An older install is replaced in one atomic step: a host that scans meanwhile sees the old
 # bundle or the new one, never a half-copied one.
@@ -19,7 +20,7 @@ DEST="$HOME/.vst3"
 DEMO=0
 BUILD=1
 DEPS=1
-DEMO_OUT="$REPO/out/sideman-demo.wav"
+DEMO_OUT="$REPO/out/demo"
 BUILT="$REPO/build/Sideman.vst3"
 
 while [ $# -gt 0 ]; do
@@ -70,7 +71,7 @@ echo "installed: $TARGET ($(du -sh "$TARGET" | cut -f1))"
 echo "hosts find it on their next plugin scan (in Ardour: Window > Plugin Manager > Re-scan)"
 
 if [ "$DEMO" = 1 ]; then
-  step "Rendering the demo: the bundled model writes a song, the installed bundle plays it"
+  step "Rendering the demo: chords-only MIDI into the installed bundle, the band generated live inside it"
   "$HERE/demo.sh" "$TARGET" "$DEMO_OUT" || fail "the demo failed (see above)"
 fi
 

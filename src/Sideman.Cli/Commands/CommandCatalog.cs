@@ -11,8 +11,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create() =>
     [
         BenchCommand.Create(),
+        ChordsCommand.Create(),
         DescribeCommand.Create(),
         GenerateCommand.Create(),
+        RenderCommand.Create(),
         SoundFontSubsetCommand.Create(),
     ];
 }

@@ -57,7 +57,7 @@ public sealed partial class LivePerformer
             bool locked = _s.Lock[p];
             // Live play takes the best bar there is; a bounce takes exactly the bar it asked for.
             bool anyKey = !_offline || locked || key == 0;
-            bool got = voice.TryTake(_store, bar, key, anyKey);
+            bool got = WarmingUp ? voice.TryTake(_warmUpBars[p]) : voice.TryTake(_store, bar, key, anyKey);
             if (!got && !anyKey)
                 got = WaitFor(voice, bar, key);
             if (!got)

@@ -51,7 +51,10 @@ public sealed partial class LivePerformer : IBandPerformer
         _worker = worker;
         _composer = composer;
         for (int p = 0; p < Parts; p++)
+        {
             _voices[p] = new PartVoice((BandPart)p, composer.MaxEventsPerBar);
+            _warmUpBars[p] = WarmUpBar((BandPart)p, composer.MaxEventsPerBar);
+        }
         _s.Read(Sideman.Engine.EngineParameters.All.CreateDefaultPlainValues());
         ResetState();
     }
@@ -68,8 +71,29 @@ public sealed partial class LivePerformer : IBandPerformer
     public long CurrentBar => _inBar ? _barIndex : long.MinValue;
     internal PartVoice Voice(BandPart part) => _voices[(int)part];
 
-    /// <summary>[main] Set around activation's warm-up blocks: requests are not sent, so warm-up leaves the generator untouched.</summary>
+    /// <summary>
+    /// [main] Set around activation's warm-up blocks: requests are not sent and every bar comes from a fixed warm-up
+    /// pattern, so the warm-up runs every path of the band (for the JIT) and leaves the generator untouched.
+    /// </summary>
     public bool WarmingUp { get; set; }
+
+    private readonly BarSnapshot[] _warmUpBars = new BarSnapshot[Parts];
+
+    /// <summary>A bar with notes on every beat and a sustained chord, for any bar number (the copy ignores the number).</summary>
+    private static BarSnapshot WarmUpBar(BandPart part, int capacity)
+    {
+        var snapshot = new BarSnapshot(part, capacity);
+        var notes = new List<PitchedEvent>();
+        var hits = new List<DrumEvent>();
+        for (int beat = 0; beat < 4; beat++)
+        {
+            hits.Add(new DrumEvent(beat * 24, 36 + 2 * (beat % 2), 100, beat - 1));
+            notes.Add(new PitchedEvent(beat * 24 + 12, new ChordRelativePitch(0, 1 + 2 * (beat % 3), beat % 2 - (beat == 3 ? 1 : 0)), 12, 90, 1 - beat));
+        }
+        notes.Add(new PitchedEvent(0, new ChordRelativePitch(1, 3, 0), 96, 70));
+        snapshot.Fill(0, 1, Music.Time.TimeSignature.FourFour, SectionKind.Verse, 2, [], part == BandPart.Drums ? [] : notes.ToArray(), part == BandPart.Drums ? hits.ToArray() : []);
+        return snapshot;
+    }
 
     private long _lateBars, _timeouts, _droppedRequests;
 

@@ -70,6 +70,15 @@ internal sealed class PartVoice
         return true;
     }
 
+    /// <summary>Takes a fixed bar whatever its number (activation's warm-up).</summary>
+    public bool TryTake(BarSnapshot fixedBar)
+    {
+        if (!_spare.TryCopy(fixedBar, fixedBar.Bar, fixedBar.Key, anyKey: true))
+            return false;
+        (_bar, _spare) = (_spare, _bar);
+        return true;
+    }
+
     /// <summary>The new bar was not ready: play the previous one again (still realised over the chords sounding now).</summary>
     public void Repeat(long bar) => _bar.Repeat(bar);
 

@@ -9,7 +9,8 @@ namespace Sideman.Plugin.Interop;
 /// Silent warm-up at activation: a few blocks in native memory, through the exported process
 /// function itself, exercising notes (past the polyphony, so stealing runs) for the player and on
 /// every part's MIDI channel, every parameter, each kind of monitor sound, the pedal, bend, 0- and
-/// 1-sample blocks, a looping transport and both sample sizes. The JIT
+/// 1-sample blocks, a looping and a stopped transport and both sample sizes. The live band plays its
+/// fixed warm-up bars meanwhile (see LivePerformer.WarmingUp), so its paths are compiled too. The JIT
 /// compiles all of it here, on the main thread, instead of in the host's first audio callback.
 /// The caller restores the user's settings and silences the voices afterwards.
 /// </summary>
@@ -89,12 +90,17 @@ internal sealed unsafe class NativeWarmUp : IDisposable
                 _events[0] = Note(BridgeAbi.EventNoteOn, 0, 60, 0.8f);
                 Run(process, handle, sampleSize, 1, 1, 0, ref position, looping: true);
                 Run(process, handle, sampleSize, _blockSize, 0, 0, ref position, looping: false);
+                // The transport stopped (the band prepares the bar under the playhead) with a chord held.
+                events = 0;
+                foreach (int key in (ReadOnlySpan<int>)[48, 52, 55])
+                    _events[events++] = Note(BridgeAbi.EventNoteOn, 0, key, 0.7f);
+                Run(process, handle, sampleSize, _blockSize, events, 0, ref position, looping: false, playing: false);
             }
         }
     }
 
     private void Run(delegate* unmanaged[Cdecl]<nint, SmProcessBlock*, int> process, nint handle, int sampleSize,
-        int samples, int events, int points, ref double position, bool looping)
+        int samples, int events, int points, ref double position, bool looping, bool playing = true)
     {
         SmProcessBlock* b = _block;
         *b = default;
@@ -109,7 +115,7 @@ internal sealed unsafe class NativeWarmUp : IDisposable
         b->ParamPointCount = points;
         b->OutEvents = _outEvents;
         b->OutEventCapacity = MaxOutEvents;
-        b->Transport.Flags = BridgeAbi.TransportPresent | BridgeAbi.TransportPlaying | BridgeAbi.TransportTempoValid
+        b->Transport.Flags = BridgeAbi.TransportPresent | (playing ? BridgeAbi.TransportPlaying : 0) | BridgeAbi.TransportTempoValid
             | BridgeAbi.TransportTimeSigValid | BridgeAbi.TransportProjectTimeMusicValid | BridgeAbi.TransportBarPositionValid
             | (looping ? BridgeAbi.TransportCycleActive | BridgeAbi.TransportCycleValid : 0);
         b->Transport.Tempo = 120;
