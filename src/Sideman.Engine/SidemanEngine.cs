@@ -101,6 +101,10 @@ public sealed partial class SidemanEngine
     public long DroppedOutputEvents => Interlocked.Read(ref _droppedOutEvents);
 
     private long _stormBlocks;
+    private readonly long[] _blocksByMode = new long[3];
+
+    /// <summary>[any] Blocks with samples processed in each <see cref="ProcessMode"/> since activation (diagnostics: how a host bounces).</summary>
+    public long BlocksIn(ProcessMode mode) => (uint)mode < (uint)_blocksByMode.Length ? Interlocked.Read(ref _blocksByMode[(int)mode]) : 0;
     private long _stormNotesDropped;
     private int _noteOnBudget;
 
@@ -235,6 +239,8 @@ public sealed partial class SidemanEngine
             TakePendingPerformer();
 
         int n = Math.Max(0, block.SampleCount);
+        if (n > 0 && (uint)block.Mode < (uint)_blocksByMode.Length)
+            _blocksByMode[(int)block.Mode]++;
         _clock.Advance(block.Transport, n);
         block.OutEventCount = 0;
         _mainHasSignal = false;
@@ -510,11 +516,12 @@ public sealed partial class SidemanEngine
             _droppedOutEvents++;
     }
 
-    private void SetParameter(int index, double plain)
+    /// <param name="played">False for a loaded song: a band action (fill, regenerate) fires only when played or automated.</param>
+    private void SetParameter(int index, double plain, bool played = true)
     {
         double old = _plain[index];
         _plain[index] = plain;
-        if (_roles[index].Kind == ParameterRoleKind.LiveBandTrigger && plain >= 0.5 && old < 0.5)
+        if (played && _roles[index].Kind == ParameterRoleKind.LiveBandTrigger && plain >= 0.5 && old < 0.5)
             _triggers |= 1 << _roles[index].Trigger;
         ApplyParameter(index, plain);
     }
@@ -535,7 +542,7 @@ public sealed partial class SidemanEngine
         {
             // Performance controllers (pedal, bend) belong to the player's hands, not to a saved song.
             if (_parameters[i].IsPersisted)
-                SetParameter(i, values[i]);
+                SetParameter(i, values[i], played: false);
         }
         Volatile.Write(ref _blobs, settings.Blobs);
     }
@@ -576,7 +583,9 @@ public sealed partial class SidemanEngine
         _band.Reset();
         _masterGain.Snap();
         _bandInput.ResetDropped();
+        _triggers = 0;
         _stormBlocks = 0;
+        Array.Clear(_blocksByMode);
         _stormNotesDropped = 0;
         Interlocked.Exchange(ref _droppedOutEvents, 0);
     }

@@ -81,6 +81,8 @@ public sealed class SidemanProcessor : IDisposable
                 Engine.EndWarmUp();
             }
         }
+        if (!active && IsActive)
+            LogSession();
         Engine.SetActive(active);
         IsActive = active;
     }
@@ -116,6 +118,18 @@ public sealed class SidemanProcessor : IDisposable
             _bandProblem = $"The band cannot play: {cause.Message}";
             _log.Error("band", _bandProblem);
         }
+    }
+
+    /// <summary>[main] What the host asked of this activation, for the log: how it processed (a bounce shows as offline
+    /// blocks, or as realtime ones when a host freewheels without saying so) and how the band kept up.</summary>
+    private void LogSession()
+    {
+        long realtime = Engine.BlocksIn(ProcessMode.Realtime), prefetch = Engine.BlocksIn(ProcessMode.Prefetch), offline = Engine.BlocksIn(ProcessMode.Offline);
+        if (realtime + prefetch + offline == 0)
+            return;
+        string band = _band is null ? "no band" :
+            $"band: {_band.Worker.BarsWritten} bars written, {_band.Performer.LateBars} late, {_band.Performer.OfflineTimeouts} offline timeouts, {_band.Worker.Failures} failures, {_band.Performer.DroppedRequests} requests dropped";
+        _log.Info("session", $"Deactivated after {realtime} realtime, {prefetch} prefetch and {offline} offline blocks; {band}; storms {Engine.StormBlocks} blocks, {Engine.StormNotesDropped} notes not played.");
     }
 
     /// <summary>[main] Stops the band's generator thread. The engine must no longer be processing.</summary>

@@ -34,6 +34,8 @@ Render renderSession(host::Vst3Module& module, int32_t block, bool reactivate) {
         p.component->setActive(1) != kResultOk)
         return r;
     p.processor->setProcessing(1);
+    // The live band is off: silence before the first note and after the release tail is the point here.
+    if (!switchBandOff(p.processor)) ++r.failures;
     OutputBuffers buffers(kOutputBuses, kChannels, block, kSample32);
     auto* events = new host::EventList();
     auto* params = new host::ParameterChanges();

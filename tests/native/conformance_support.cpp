@@ -1,4 +1,5 @@
 #include "conformance_support.h"
+#include "fixture.h"
 
 #include <cmath>
 #include <cstring>
@@ -179,6 +180,15 @@ std::vector<uint8_t> stateOf(IComponent* component) {
     std::vector<uint8_t> bytes = rc == kResultOk ? stream->bytes() : std::vector<uint8_t>();
     stream->release();
     return bytes;
+}
+
+bool switchBandOff(IAudioProcessor* processor, int32_t sampleSize) {
+    auto* params = new host::ParameterChanges();
+    params->add(test::paramId("band.on"), 0, 0.0);
+    ProcessData flush = makeProcessData(0, nullptr, nullptr, params, nullptr, nullptr, sampleSize);
+    const bool ok = processor->process(flush) == kResultOk;
+    params->release();
+    return ok;
 }
 
 std::vector<float> renderNote(IAudioProcessor* processor, double rate, int32_t block, int64_t total, int64_t noteAt,

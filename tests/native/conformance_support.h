@@ -91,6 +91,10 @@ std::vector<uint8_t> stateOf(vst3::IComponent* component);
 // Processes `total` samples in `block`-sized calls with one note (key, velocity 0.8) at sample
 // `noteAt` and a ProcessContext per block; returns the main bus's left channel (NaN where a call
 // failed). The processor must be set up and active.
+// Switches the live band off with a 0-sample parameter flush (the value stays across suspend/resume), for
+// tests of the instrument's own voices that need silence wherever no note was played.
+bool switchBandOff(vst3::IAudioProcessor* processor, int32_t sampleSize = vst3::kSample32);
+
 std::vector<float> renderNote(vst3::IAudioProcessor* processor, double rate, int32_t block, int64_t total,
                               int64_t noteAt = 0, int16_t key = 69, int32_t sampleSize = vst3::kSample32);
 

@@ -56,6 +56,8 @@ public sealed partial class LivePerformer
     /// <summary>Reacts to parameter edges: section changes, fill and ending, regenerate, parts switched off.</summary>
     private void TakeEdges(bool stopped, int triggers)
     {
+        if (WarmingUp)
+            triggers = 0; // warm-up automation must not change the song's takes or queue a fill
         if (_s.Section != _lastSectionParameter)
         {
             _lastSectionParameter = _s.Section;

@@ -53,11 +53,11 @@ public sealed class ParameterDeclarations
         List(stringId, title, shortTitle, ["Off", "On"], defaultOn ? "On" : "Off");
 
     /// <summary>
-    /// A momentary action (regenerate, fill): automatable and shown, but an action, not a setting, so never saved
-    /// (a song must not re-trigger it when it opens). The engine acts on each rise from off to on, however short.
+    /// A momentary action (regenerate, fill): an Off/On switch that hosts show and automate; the engine acts on each
+    /// rise from off to on that arrives while playing, however short. Its value is saved like any other (so host
+    /// and plugin agree on it), but loading a song never counts as a rise: opening a song triggers nothing.
     /// </summary>
-    public ParameterDefinition Trigger(string stringId, string title, string shortTitle) =>
-        Add(stringId, title, shortTitle, "", new ListScale(["Off", "On"]), 0, ParameterFlags.Automatable | ParameterFlags.List | ParameterFlags.NotPersisted);
+    public ParameterDefinition Trigger(string stringId, string title, string shortTitle) => Toggle(stringId, title, shortTitle, defaultOn: false);
 
     /// <summary>
     /// A hidden target for a MIDI controller (sustain, mod wheel, pitch bend): hosts route the controller
