@@ -40,9 +40,16 @@ internal static class BenchCommand
         var sweepBars = new Option<int>("--sweep-bars") { Description = "Bars per style and energy level in the energy sweep (0 skips it).", DefaultValueFactory = _ => 8 };
         var modelOnly = new Option<bool>("--model-only") { Description = "Time only the model and the generator, not the engine." };
         var noModel = new Option<bool>("--no-model") { Description = "Time only the engine." };
+        var band = new Option<bool>("--band") { Description = "Also measure the live band: generation speed, response, audio thread with the generator busy, memory." };
+        var bandOnly = new Option<bool>("--band-only") { Description = "Measure only the live band." };
+        var bandSeconds = new Option<double>("--band-seconds") { Description = "Audio rendered for the audio-thread figures of --band.", DefaultValueFactory = _ => 600 };
+        var bandBars = new Option<int>("--band-bars") { Description = "Bars per part for the generation figures of --band.", DefaultValueFactory = _ => 32 };
+        var instances = new Option<int>("--instances") { Description = "Plugin instances for the memory figures of --band.", DefaultValueFactory = _ => 8 };
+        var sounds = new Option<string?>("--sounds") { Description = "The bundled SoundFont for --band (default: the build's build/sounds/sideman-gm.sf2)." };
         var command = new Command("bench", "Measure the engine's process() time per block (in-process, no host), then the model and the generator.")
         {
             blocks, voices, rate, seconds, automate, doubles, model, vocab, index, modelBars, sweepBars, modelOnly, noModel,
+            band, bandOnly, bandSeconds, bandBars, instances, sounds,
         };
         command.SetAction(result =>
         {
@@ -62,6 +69,8 @@ internal static class BenchCommand
             Console.WriteLine($".NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, " +
                               $"GC latency mode {System.Runtime.GCSettings.LatencyMode}, concurrent GC {AppContext.GetData("System.GC.Concurrent") ?? "default"}");
             Console.WriteLine();
+            if (result.GetValue(bandOnly))
+                return RunBand(result.GetValue(sounds), result.GetValue(bandSeconds), result.GetValue(bandBars), result.GetValue(instances));
             if (result.GetValue(modelOnly))
                 return BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(sweepBars), required: true);
             Console.WriteLine($"{"block",6} {"period",9} {"mean",9} {"p50",9} {"p99",9} {"max",9} {"mean %",7} {"p99 %",7} {"max %",7} {"voices",6} {"alloc B",8} {"cpu mean",9}");
@@ -74,10 +83,32 @@ internal static class BenchCommand
                 }
                 Measure(size, voiceCount, sampleRate, duration, format, result.GetValue(automate));
             }
-            return result.GetValue(noModel) ? 0
+            int status = result.GetValue(noModel) ? 0
                 : BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(sweepBars), required: result.GetValue(model) is not null);
+            if (status != 0 || !result.GetValue(band))
+                return status;
+            Console.WriteLine();
+            return RunBand(result.GetValue(sounds), result.GetValue(bandSeconds), result.GetValue(bandBars), result.GetValue(instances));
         });
         return command;
+    }
+
+    private static int RunBand(string? sounds, double seconds, int bars, int instances)
+    {
+        if (!(seconds > 0) || bars is < 1 or > 10_000 || instances is < 1 or > 64)
+        {
+            Console.Error.WriteLine("bench: --band-seconds must be positive, --band-bars 1..10000 and --instances 1..64.");
+            return 2;
+        }
+        try
+        {
+            return BandBench.Run(sounds ?? RenderCommand.DefaultSoundFont(), seconds, bars, instances);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or AggregateException)
+        {
+            Console.Error.WriteLine($"bench: the band cannot be measured: {(e is AggregateException { InnerException: { } inner } ? inner.Message : e.Message)}");
+            return 1;
+        }
     }
 
     /// <summary>The model's ms/token at 128 and 512 context, the generator's speed per part and the energy sweep; skipped with a note when no model is found.</summary>

@@ -198,7 +198,7 @@ internal static class RenderCommand
     }
 
     /// <summary>The sounds the build made (build/sounds), found from this program's folder or the working directory.</summary>
-    private static string DefaultSoundFont()
+    internal static string DefaultSoundFont()
     {
         foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {

@@ -14,11 +14,8 @@ namespace Sideman.Cli.Rendering;
 /// player's events and a playing transport block by block. Offline mode waits for every bar, so the same job gives
 /// the same result every time. [main]
 /// </summary>
-internal static unsafe class PluginRender
+internal static class PluginRender
 {
-    private const int Buses = 6;
-    private const int OutCapacity = 16384;
-
     /// <summary>Renders; throws <see cref="InvalidOperationException"/> with the reason when the plugin cannot play the band.</summary>
     public static RenderResult Run(RenderJob job, Action<long, long>? progress = null)
     {
@@ -56,52 +53,27 @@ internal static unsafe class PluginRender
         for (int p = 0; p < stems.Length; p++)
             stems[p] = [new float[total], new float[total]];
         var output = new List<(long, MidiEvent)>();
-        var outEvents = new MidiEvent[OutCapacity];
         var blockEvents = new List<MidiEvent>();
-        int block = job.BlockSize;
-        void** table = (void**)NativeMemory.AllocZeroed((nuint)(sizeof(void*) * Buses * 2));
-        try
+        using var driver = new ProcessorDriver(processor, job.BlockSize);
+        int next = 0;
+        for (long start = 0; start < total; start += job.BlockSize)
         {
-            for (int c = 0; c < Buses * 2; c++)
-                table[c] = NativeMemory.AllocZeroed((nuint)(sizeof(float) * block));
-            var buses = new OutputBus[Buses];
-            for (int b = 0; b < Buses; b++)
-                buses[b] = new OutputBus(table + 2 * b, 2, active: true);
-            int next = 0;
-            for (long start = 0; start < total; start += block)
+            int n = (int)Math.Min(job.BlockSize, total - start);
+            blockEvents.Clear();
+            while (next < job.Input.Count && job.Input[next].Sample < start + n)
             {
-                int n = (int)Math.Min(block, total - start);
-                blockEvents.Clear();
-                while (next < job.Input.Count && job.Input[next].Sample < start + n)
-                {
-                    MidiEvent e = job.Input[next++].Event;
-                    e.SampleOffset = (int)Math.Max(0, job.Input[next - 1].Sample - start);
-                    blockEvents.Add(e);
-                }
-                var view = new ProcessBlock
-                {
-                    SampleCount = n,
-                    Format = SampleFormat.Float32,
-                    Mode = ProcessMode.Offline,
-                    Outputs = buses,
-                    Events = CollectionsMarshal.AsSpan(blockEvents),
-                    Transport = Music.Time.TransportInfo.Playing(job.Tempo, start / job.SamplesPerQuarter, job.Signature, job.SampleRate),
-                    OutEvents = outEvents,
-                };
-                processor.Process(ref view);
-                for (int i = 0; i < view.OutEventCount; i++)
-                    output.Add((start + outEvents[i].SampleOffset, outEvents[i]));
-                Copy(table, 0, mix, start, n);
-                for (int p = 0; p < stems.Length; p++)
-                    Copy(table, 1 + p, stems[p], start, n);
-                progress?.Invoke(start + n, total);
+                MidiEvent e = job.Input[next].Event;
+                e.SampleOffset = (int)Math.Max(0, job.Input[next++].Sample - start);
+                blockEvents.Add(e);
             }
-        }
-        finally
-        {
-            for (int c = 0; c < Buses * 2; c++)
-                NativeMemory.Free(table[c]);
-            NativeMemory.Free(table);
+            driver.Process(n, CollectionsMarshal.AsSpan(blockEvents), ProcessMode.Offline,
+                Music.Time.TransportInfo.Playing(job.Tempo, start / job.SamplesPerQuarter, job.Signature, job.SampleRate));
+            foreach (MidiEvent e in driver.OutEvents)
+                output.Add((start + e.SampleOffset, e));
+            Copy(driver, 0, mix, start, n);
+            for (int p = 0; p < stems.Length; p++)
+                Copy(driver, 1 + p, stems[p], start, n);
+            progress?.Invoke(start + n, total);
         }
         var band = processor.Band;
         return new RenderResult
@@ -115,9 +87,9 @@ internal static unsafe class PluginRender
         };
     }
 
-    private static void Copy(void** table, int bus, float[][] into, long start, int n)
+    private static void Copy(ProcessorDriver driver, int bus, float[][] into, long start, int n)
     {
         for (int c = 0; c < 2; c++)
-            new ReadOnlySpan<float>(table[bus * 2 + c], n).CopyTo(into[c].AsSpan((int)start, n));
+            driver.Output(bus, c, n).CopyTo(into[c].AsSpan((int)start, n));
     }
 }

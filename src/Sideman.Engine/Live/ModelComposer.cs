@@ -37,6 +37,9 @@ public sealed class ModelComposer : IBandComposer
 
     public int MaxEventsPerBar { get; }
 
+    /// <summary>[generator] The part's generator counters (tokens, slides, guard), or null before its first bar.</summary>
+    public GenerationStats? Stats(BandPart part) => _generators[(int)part]?.Stats;
+
     public int TempoBucket(double bpm) => _assets.Vocabulary.TempoBucket(bpm);
 
     public TimeSignature ModelSignature(TimeSignature host)
