@@ -13,6 +13,7 @@
 #                     check (default "Sideman|Master Volume|-12"; VALUE "auto" picks one);
 #                     "none" skips the check
 #   --no-determinism  skip exporting the session a second time and comparing the two bit for bit
+#   --no-band         skip the live band's checks (step 6; on by default for Sideman)
 #   --persist-gain    the persistence parameter is a gain in dB: also render the reloaded session
 #                     and check it plays that much louder/quieter (on by default for Sideman)
 #   --param LABEL=V   set a plugin parameter before rendering (repeatable)
@@ -37,6 +38,7 @@ PERSIST="Sideman|Master Volume|-12"
 PERSIST_ADD=""
 PERSIST_GAIN=1
 DETERMINISM=1
+BAND=1
 STANDIN=0
 WORK=""
 KEEP=0
@@ -56,6 +58,7 @@ while [ $# -gt 0 ]; do
     --persist) PERSIST="$2"; PERSIST_GAIN=0; shift 2 ;;
     --persist-gain) PERSIST_GAIN=1; shift ;;
     --no-determinism) DETERMINISM=0; shift ;;
+    --no-band) BAND=0; shift ;;
     --param) PARAMS+=("$2"); shift 2 ;;
     --work) WORK="$2"; KEEP=1; shift 2 ;;
     --keep) KEEP=1; shift ;;
@@ -71,7 +74,11 @@ if [ "$STANDIN" = 1 ]; then
   PERSIST="ACE Delay|Feedback|auto"
   PERSIST_ADD="lv2:urn:ardour:a-delay"
   PERSIST_GAIN=0
+  BAND=0
 fi
+# Steps 2-5 check the host path with the player's own notes (every chord heard, nothing hanging): the live
+# band, which plays whenever the transport does, is switched off there. Step 6 checks the band.
+if [ "$PLUGIN" = "vst3:Sideman" ]; then PARAMS=("Band=0" "${PARAMS[@]}"); else BAND=0; fi
 
 say() { printf '[e2e] %s\n' "$*"; }
 die() { say "FAIL: $*"; say "files kept in $WORK"; echo "E2E: FAIL"; exit 1; }
@@ -247,6 +254,47 @@ if [ "$PERSIST" != none ]; then
       --expect-db "$change" | sed 's/^/    /'
     [ "${PIPESTATUS[0]}" = 0 ] || die "the reloaded session does not play at the restored '$plabel'"
   fi
+fi
+
+# 6. The live band: the same chords-only region with the band on and the monitor sound off, every one of the
+# instrument's outputs on the track (strict I/O off). The main mix is exported twice (a bounce is offline, so
+# bit-identical), then each stem bus is wired to the master in turn and exported; band_check.py judges them.
+if [ "$BAND" = 1 ]; then
+  SESSION="$WORK/band-session"
+  T_BAND=$SECONDS
+  fresh_band() { rm -rf "$SESSION"; }
+  attempt build-band '^E2E-SESSION-OK' fresh_band "$TIMEOUT" -- \
+    ardour7-lua -- "$HERE/lua/build_session.lua" "$SESSION" "$SNAPSHOT" "$PLUGIN" "$HERE/chords.tsv" \
+    "$WORK/band-notes.tsv" "$END_TICKS" --stems "Monitor Sound=max" || die "could not build the band session"
+  grep '^E2E' "$LAST_LOG" | sed 's/^/    /'
+  renders=()
+  for pair in 0 1 2 3 4 5; do
+    attempt "wire-$pair" '^E2E-WIRED ' no_cleanup "$TIMEOUT" -- \
+      ardour7-lua -- "$HERE/lua/wire.lua" "$SESSION" "$SNAPSHOT" "band-$pair" "$pair" || die "could not wire output pair $pair to the master"
+    out="$WORK/band-$pair.wav"
+    remove_band() { rm -f "$out"; }
+    WATCH_FILE="$out"
+    attempt "export-band-$pair" '^\* Done\.' remove_band "$EXPORT_TIMEOUT" -- \
+      ardour7-export "$SESSION" "band-$pair" -b float -o "$out" || die "could not export output pair $pair"
+    WATCH_FILE=""
+    renders+=("$out")
+  done
+  out="$WORK/band-0-again.wav"
+  remove_band() { rm -f "$out"; }
+  WATCH_FILE="$out"
+  attempt export-band-again '^\* Done\.' remove_band "$EXPORT_TIMEOUT" -- \
+    ardour7-export "$SESSION" band-0 -b float -o "$out" || die "could not export the band a second time"
+  WATCH_FILE=""
+  "$PY" "$HERE/compare_renders.py" "${renders[0]}" "$out" | sed 's/^/    /'
+  [ "${PIPESTATUS[0]}" = 0 ] || die "two exports of the band differ: the live band's bounce is not repeatable"
+  if [ -f "$XDG_CACHE_HOME/Sideman/sideman.log" ]; then
+    # How Ardour bounced (the export's activation: offline blocks, and how the band kept up).
+    grep -hE 'Deactivated after .* and [1-9][0-9]* offline blocks' "$XDG_CACHE_HOME/Sideman/sideman.log" | tail -n 1 | sed 's/^.*\] /    plugin: /'
+  fi
+  say "checking the band"
+  "$PY" "$HERE/check_band.py" "$WORK/band-notes.tsv" "${renders[@]}" | sed 's/^/    /'
+  [ "${PIPESTATUS[0]}" = 0 ] || die "the band does not play along (table above); listen to $WORK/band-0.wav"
+  say "band: checked in $((SECONDS - T_BAND)) s"
 fi
 
 say "all checks passed in $((SECONDS - T0)) s ($PLUGIN)"

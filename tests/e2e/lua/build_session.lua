@@ -1,7 +1,8 @@
 -- Builds the end-to-end session headlessly (run by ardour7-lua, see ../run-e2e.sh).
 -- arg: 1 session dir (must not exist), 2 snapshot name, 3 plugin "lv2:NAME" or "vst3:NAME",
 --      4 chord plan (chords.tsv), 5 where to write the note list with sample positions,
---      6 session end in ticks, 7.. optional "Parameter Label=value" set on the plugin.
+--      6 session end in ticks, 7.. optional "Parameter Label=value" (or "Label=max": the top of its
+--      range) set on the plugin, and "--stems" (every instrument output on the track, see below).
 -- Prints E2E-SESSION-OK only when every step worked; the caller judges by that line.
 
 local RATE, BPM, PPQN = 48000, 120, 1920
@@ -63,9 +64,16 @@ local ptype, pname = plugin_type(plugin_spec)
 local info = ARDOUR.LuaAPI.new_plugin_info(pname, ptype)
 if info:isnil() then fail("Ardour does not know plugin " .. plugin_spec .. " (not scanned?)") end
 
+-- "--stems" among the settings: the track takes every output the instrument has (strict I/O off), so
+-- each of Sideman's stem buses gets its own pair of track outputs (wire.lua picks which feeds the master).
+local stems = false
+for i = 7, #arg do
+	if arg[i] == "--stems" then stems = true end
+end
+
 -- MIDI x1 in and out, as the GUI does; the instrument adds the audio outputs.
 local midi1 = ARDOUR.ChanCount(ARDOUR.DataType("midi"), 1)
-local tracks = Session:new_midi_track(midi1, midi1, true, info, nil, nil, 1, "Chords",
+local tracks = Session:new_midi_track(midi1, midi1, not stems, info, nil, nil, 1, "Chords",
 	ARDOUR.PresentationInfo.max_order, ARDOUR.TrackMode.Normal, true, true)
 if tracks:size() ~= 1 then fail("could not create the MIDI track") end
 local track = tracks:front()
@@ -83,11 +91,25 @@ for c = 0, 1 do
 end
 
 for i = 7, #arg do
+	if arg[i] ~= "--stems" then
 	local label, value = arg[i]:match("^(.-)=([-%d.eE+]+)$")
-	if not label then fail("parameter setting must be Label=number, got '" .. arg[i] .. "'") end
+	if not label then label, value = arg[i]:match("^(.-)=(max)$") end
+	if not label then fail("parameter setting must be Label=number or Label=max, got '" .. arg[i] .. "'") end
 	local idx = find_param(inst, label)
+	if value == "max" then -- the top of the range: the last item of a list ("Off" for Monitor Sound)
+		local _, _, pd = ARDOUR.LuaAPI.plugin_automation(inst, idx)
+		value = pd.upper
+	end
 	ARDOUR.LuaAPI.set_processor_param(inst, idx, tonumber(value))
 	print(string.format("E2E: set %s = %s (reads back %g)", label, value, ARDOUR.LuaAPI.get_processor_param(inst, idx, true)))
+	end
+end
+if stems then
+	-- With more than two outputs Ardour pans each channel across all of them (VBAP); a stem must come out as is.
+	track:panner_shell():set_bypassed(true)
+	local n = track:n_outputs():n_audio()
+	print("E2E: stems: the track has " .. n .. " audio outputs")
+	if n < 12 then fail("with strict I/O off the track has " .. n .. " audio outputs, not the instrument's 12 (main + 5 stems)") end
 end
 
 -- No Lua call makes an empty MIDI region; bouncing the empty track up to the instrument gives one.
@@ -132,5 +154,8 @@ if range:start():samples() ~= 0 or range:_end():samples() ~= end_samples then
 	fail("session range is " .. range:start():samples() .. ".." .. range:_end():samples() .. ", wanted 0.." .. end_samples)
 end
 
+-- The processor learns of parameter changes in its next process() calls, and Ardour saves (and restores) the
+-- plugin's own state: let cycles run before saving, or the settings above are lost on reload.
+if #arg >= 7 and not ARDOUR.LuaAPI.wait_for_process_callback(4, 2000) then fail("the engine ran no process cycle in 2 s") end
 Session:save_state("", false, false, false, false, false)
 print(string.format("E2E-SESSION-OK notes=%d range=0..%d", count, end_samples))
