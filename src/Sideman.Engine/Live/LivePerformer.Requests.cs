@@ -36,14 +36,18 @@ public sealed partial class LivePerformer
     private void ResetRequests()
     {
         Array.Clear(_records);
+        _forecast.Clear();
         _prepared = default;
         _settingsHash = 0;
     }
 
-    /// <summary>Asks for the bars after the current one: new ones with the chord held now; with
-    /// <paramref name="reissue"/>, also those already asked for whose conditioning has changed since.</summary>
+    /// <summary>Asks for the bars after the current one: new ones for the chord expected there (the chord held now, or
+    /// the progression's repeat, see <see cref="ChordForecast"/>); with <paramref name="reissue"/>, also those already
+    /// asked for whose conditioning has changed since.</summary>
     private void RequestAhead(bool reissue)
     {
+        if (!reissue)
+            _forecast.Record(_barIndex, _chord);
         if (Ended(_barIndex + 1))
             return;
         for (int k = 1; k <= _s.Lookahead; k++)
@@ -57,10 +61,12 @@ public sealed partial class LivePerformer
             }
             else if (!reissue)
             {
-                Request(bar, _chord);
+                Request(bar, _forecast.Predict(bar, _barIndex, _chord));
             }
         }
     }
+
+    private readonly ChordForecast _forecast = new();
 
     /// <summary>The bar being entered was never asked for (a relocation): ask now.</summary>
     private void EnsureRequested(long bar)
@@ -156,8 +162,10 @@ public sealed partial class LivePerformer
                 r.Chords[i] = _chart.ChordOf(bar, r.Signature, i);
             r.ChordCount = count;
         }
-        else if (!followChord.IsNoChord)
+        else
         {
+            // Nothing held is N.C. for the model too: asked with no chords it would invent a progression of its
+            // own for a bar the pitched parts then rest in, and carry that invention on in its context.
             r.Chords[0] = new BarChord(0, followChord);
             r.ChordCount = 1;
         }

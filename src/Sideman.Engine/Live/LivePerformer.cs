@@ -197,6 +197,8 @@ public sealed partial class LivePerformer : IBandPerformer
             {
                 _requestAt = double.NaN;
                 request = int.MaxValue;
+                if (!double.IsNaN(_joinFrom))
+                    JoinPitchedParts(position);
                 RequestAhead(reissue: false);
             }
             double barEnd = _barStart + _barLength;
@@ -235,7 +237,7 @@ public sealed partial class LivePerformer : IBandPerformer
         if (started)
             OnStart(bar);
         _inBar = false;
-        EnterBar(band, clock, offset, bar, barStart, position);
+        EnterBar(band, clock, offset, bar, barStart, position, joining: true);
     }
 
     /// <summary>Keeps bar lines on the host's: when the host's bar start differs from ours (a metre change, a host

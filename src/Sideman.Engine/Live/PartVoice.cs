@@ -104,7 +104,9 @@ internal sealed class PartVoice
     /// random scatter is drawn from <paramref name="rng"/> for every event in order, so it does not depend on
     /// where the bar was entered.
     /// </summary>
-    public void Schedule(double barStart, double barLength, double from, in GrooveSettings groove, DeterministicRng rng)
+    /// <param name="catchUp">Notes placed between <paramref name="from"/> and this song position sound at it instead (a part
+    /// that took its bar late in the bar, within the grace window, plays what it missed the moment it joins).</param>
+    public void Schedule(double barStart, double barLength, double from, in GrooveSettings groove, DeterministicRng rng, double catchUp = double.NegativeInfinity)
     {
         _scheduled = 0;
         _next = 0;
@@ -140,6 +142,8 @@ internal sealed class PartVoice
                 onset = Math.Clamp(onset, tileStart, tileStart + patternLength - 1e-6);
                 if (onset >= barLength || onset < skipBefore)
                     continue;
+                if (onset < catchUp - barStart)
+                    onset = catchUp - barStart;
                 double length = _pitched ? Math.Max(1, duration) / (double)PatternGrid.TicksPerQuarter : DrumHitQuarters;
                 int v = Math.Clamp((int)Math.Round(vel + scatter), 1, 127);
                 Insert(new ScheduledNote(onset, length, v, pitch, drumKey));
