@@ -77,7 +77,7 @@ public static class EngineParameters
     public static readonly ParameterDefinition BassChorus = Declare.Percent("bass.chorus", "Bass Chorus Send", "Bas Cho", 0);
 
     public static readonly ParameterDefinition KeysPreset = Declare.List("keys.preset", "Keys Preset", "Key Preset", BandPresets.PresetNames(BandPart.Keys), BandPresets.StyleDefaultName);
-    public static readonly ParameterDefinition KeysVolume = Declare.Decibels("keys.volume", "Keys Volume", "Key Vol", maxDb: 6, defaultDb: 0);
+    public static readonly ParameterDefinition KeysVolume = Declare.Decibels("keys.volume", "Keys Volume", "Key Vol", maxDb: 6, defaultDb: -3);
     public static readonly ParameterDefinition KeysMute = Declare.Toggle("keys.mute", "Keys Mute", "Key Mute", defaultOn: false);
     public static readonly ParameterDefinition KeysPan = Declare.Pan("keys.pan", "Keys Pan", "Key Pan", 0);
     public static readonly ParameterDefinition KeysReverb = Declare.Percent("keys.reverb", "Keys Reverb Send", "Key Rev", 15);

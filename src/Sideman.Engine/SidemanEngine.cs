@@ -255,18 +255,22 @@ public sealed partial class SidemanEngine
         // A 0-sample call only flushes parameters: no time passes, so no note can start.
         _bandInput.Begin(n);
         ReadOnlySpan<MidiEvent> events = n > 0 ? block.Events : default;
+        ReadOnlySpan<ParameterPoint> points = block.ParameterPoints;
+        int e = 0, p = 0, q = 0, cursor = 0;
         if (n > 0 && _performer is not null)
         {
+            // Points at the block's first sample take effect before the band reads its settings (they would be the
+            // first thing applied anyway): automation written on a bar line shapes that very bar.
+            while (p < points.Length && points[p].SampleOffset <= 0)
+                ApplyPoint(ref block, points[p++], 0);
             _bandInput.MarkGenerated = true;
             _performer.Perform(new BandBlock(_clock.Current, n, events, _plain, block.Mode, Chart, _triggers), _bandInput);
             _triggers = 0;
             _bandInput.MarkGenerated = false;
         }
-        ReadOnlySpan<ParameterPoint> points = block.ParameterPoints;
         int last = Math.Max(0, n - 1);
-        int grain = StormGrain(events, points, n);
+        int grain = StormGrain(events, points[p..], n);
         _noteOnBudget = Math.Max(MinNoteOnsPerBlock, n / 4);
-        int e = 0, p = 0, q = 0, cursor = 0;
         while (true)
         {
             int nextEvent = e < events.Length ? Snap(Math.Clamp(events[e].SampleOffset, cursor, last), grain, last) : int.MaxValue;

@@ -42,13 +42,21 @@ LoadedModule::~LoadedModule() {
 }
 
 std::unique_ptr<host::PluginInstance> startInstance(host::Vst3Module& module, double rate, int32_t block,
-                                                    int32_t sampleSize, int32_t mode, bool activateAux) {
+                                                    int32_t sampleSize, int32_t mode, bool activateAux, bool band) {
     std::string error;
     auto instance = host::PluginInstance::create(module, error);
     CHECK_MSG(instance != nullptr, error);
     if (!instance) return nullptr;
     bool ok = instance->setup(rate, block, sampleSize, mode, activateAux, error) && instance->start(error);
     CHECK_MSG(ok, error);
+    if (ok && !band) {
+        // A 0-sample flush, as hosts send parameter changes between blocks.
+        auto* params = new host::ParameterChanges();
+        params->add(paramId("band.on"), 0, 0.0);
+        ok = instance->process(0, nullptr, params, nullptr) == vst3::kResultOk;
+        params->release();
+        CHECK_MSG(ok, "could not switch the live band off");
+    }
     return ok ? std::move(instance) : nullptr;
 }
 

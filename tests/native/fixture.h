@@ -34,10 +34,13 @@ private:
     bool loaded_ = false;
 };
 
-// A created, set-up and started instance (32-bit, realtime), or null after a recorded failure.
+// A created, set-up and started instance (32-bit, realtime), or null after a recorded failure. The live band,
+// which plays whenever the transport does, is switched off unless band is true: most tests are about the
+// notes they play themselves.
 std::unique_ptr<host::PluginInstance> startInstance(host::Vst3Module& module, double rate, int32_t block,
                                                     int32_t sampleSize = vst3::kSample32,
-                                                    int32_t mode = vst3::kRealtime, bool activateAux = false);
+                                                    int32_t mode = vst3::kRealtime, bool activateAux = false,
+                                                    bool band = false);
 
 // Index of the first sample where a and b differ by more than tolerance, or -1.
 int64_t firstDifference(const std::vector<float>& a, const std::vector<float>& b, float tolerance = 1e-6f);

@@ -39,7 +39,7 @@ constexpr long kBoundKiB = 8 * 1024;
 void playRound(host::Vst3Module& module, int round) {
     std::vector<std::unique_ptr<host::PluginInstance>> instances;
     for (int i = 0; i < kInstances; ++i) {
-        auto instance = startInstance(module, 48000, 512, kSample32, kRealtime, /*activateAux=*/true);
+        auto instance = startInstance(module, 48000, 512, kSample32, kRealtime, /*activateAux=*/true, /*band=*/true);
         REQUIRE(instance != nullptr);
         instances.push_back(std::move(instance));
     }

@@ -68,12 +68,12 @@ public sealed partial class LivePerformer
 
     private readonly ChordForecast _forecast = new();
 
-    /// <summary>The bar being entered was never asked for (a relocation): ask now.</summary>
+    /// <summary>The bar being entered: asked for now if it never was (a relocation), and again if what shapes it has
+    /// changed since (a metre change at its bar line), for the chord it was asked for.</summary>
     private void EnsureRequested(long bar)
     {
         ref RequestRecord record = ref Record(bar);
-        if (!record.Valid || record.Bar != bar)
-            Request(bar, _chord);
+        Request(bar, record.Valid && record.Bar == bar ? record.Chord : _chord);
     }
 
     /// <summary>While stopped, keep the bar under the playhead written for what the player holds, so play starts with it.</summary>

@@ -135,9 +135,10 @@ public sealed partial class LivePerformer : IBandPerformer
         }
         else
         {
-            FollowHostBar(band, clock, t);
+            // Before a bar line the host moved (a metre change) is followed: the bar entered there is asked for anew.
             if (_conditioningChanged)
                 RequestAhead(reissue: true);
+            FollowHostBar(band, clock, t);
         }
         _conditioningChanged = false;
         _playing = true;

@@ -158,25 +158,28 @@ internal sealed class PartVoice
     /// </summary>
     public void Play(IPartEventSink sink, in BlockClock clock, int from, int to, ChordSymbol chord, double barStart, int octaveShift)
     {
-        double end = clock.PositionAt(to);
         int last = to - 1;
         while (true)
         {
             int ending = EarliestEnding();
             double offAt = ending >= 0 ? _sounding[ending].End : double.MaxValue;
             double onAt = _next < _scheduled ? barStart + _schedule[_next].Onset : double.MaxValue;
+            // Whether an event falls in this stretch is decided on the sample grid (as every boundary is), so a
+            // note exactly on a block edge lands on the same sample however the host slices time.
             if (offAt <= onAt)
             {
-                if (offAt >= end)
+                int offset = offAt == double.MaxValue ? int.MaxValue : clock.OffsetOf(offAt);
+                if (offset >= to)
                     return;
-                sink.NoteOff(Math.Clamp(clock.OffsetOf(offAt), from, last), _part, _sounding[ending].Key);
+                sink.NoteOff(Math.Max(offset, from), _part, _sounding[ending].Key);
                 RemoveSounding(ending);
             }
             else
             {
-                if (onAt >= end)
+                int offset = clock.OffsetOf(onAt);
+                if (offset >= to)
                     return;
-                Start(sink, Math.Clamp(clock.OffsetOf(onAt), from, last), onAt, _schedule[_next++], chord, octaveShift);
+                Start(sink, Math.Clamp(offset, from, last), onAt, _schedule[_next++], chord, octaveShift);
             }
         }
     }

@@ -91,7 +91,9 @@ public sealed class PresetSelectionTests
     [Fact]
     public void A_style_change_mid_song_is_heard_at_its_sample()
     {
-        ScheduledPoint[] points = [Step(EngineParameters.Style, "Rock", 0), Step(EngineParameters.Style, "Jazz Ballad", 10000)];
+        // Keys at unity gain (their default is -3 dB), so the stem is the reference synth itself.
+        ScheduledPoint[] points = [new(0, EngineParameters.KeysVolume, EngineParameters.KeysVolume.ToNormalized(0)),
+            Step(EngineParameters.Style, "Rock", 0), Step(EngineParameters.Style, "Jazz Ballad", 10000)];
         using var rig = new EngineRig(Rate, 256, bank: BundledSounds.Bank);
         rig.SetPartBusesActive(true);
         MidiEvent[] events = [BandNotes.On(12000, BandPart.Keys), BandNotes.Off(20000, BandPart.Keys)];

@@ -147,6 +147,7 @@ public sealed class LiveBandFormTests
         rig.Run(2 * bar, 256); // written now
         rig.Set(rig.Clock, EngineParameters.DrumsLock, 1);
         rig.Set(rig.Clock, EngineParameters.Energy, 4); // would rewrite every part...
+        LiveBandResponseTests.WaitIdle(rig);           // (requests for bars ahead may still be on their way)
         int before = composer.Calls.Count(c => c.Part == BandPart.Drums);
         rig.Run(4 * bar, 256);
         Assert.Equal(before, composer.Calls.Count(c => c.Part == BandPart.Drums)); // ...but the locked drums

@@ -65,11 +65,58 @@ public sealed unsafe class LiveRig : IDisposable
     public double SampleRate { get; }
     public int MaxBlock { get; }
     public ProcessMode Mode { get; set; }
-    public double Tempo { get; set; } = 120;
-    public TimeSignature Signature { get; set; } = TimeSignature.FourFour;
-    public bool Playing { get; set; } = true;
-    /// <summary>Song position of the next block, in quarter notes.</summary>
-    public double Position { get; set; }
+    public double Tempo
+    {
+        get => _tempo;
+        set
+        {
+            Anchor();
+            _tempo = value;
+        }
+    }
+
+    /// <summary>The metre from now on (set it at a bar line): bars are counted from where it changed, as hosts count them.</summary>
+    public TimeSignature Signature
+    {
+        get => _signature;
+        set
+        {
+            _signature = value;
+            _signatureFrom = Position;
+        }
+    }
+
+    private TimeSignature _signature = TimeSignature.FourFour;
+    private double _signatureFrom;
+
+    public bool Playing
+    {
+        get => _playing;
+        set
+        {
+            Anchor();
+            _playing = value;
+        }
+    }
+
+    /// <summary>Song position of the next block, in quarter notes: counted from samples, as hosts do, so block
+    /// slicing never changes it by a rounding error.</summary>
+    public double Position
+    {
+        get => _playing ? _anchorPosition + (Clock - _anchorClock) / SamplesPerQuarter : _anchorPosition;
+        set
+        {
+            _anchorPosition = value;
+            _anchorClock = Clock;
+        }
+    }
+
+    private double _tempo = 120;
+    private bool _playing = true;
+    private double _anchorPosition;
+    private long _anchorClock;
+
+    private void Anchor() => Position = Position;
     public (double Start, double End)? Cycle { get; set; }
     /// <summary>Samples rendered so far (the rig's own clock; input and points are scheduled on it).</summary>
     public long Clock { get; private set; }
@@ -173,17 +220,16 @@ public sealed unsafe class LiveRig : IDisposable
                     Audio[b][c].AddRange(new ReadOnlySpan<float>(_memory[b * 2 + c], n));
         }
         Clock += n;
-        if (Playing)
-        {
-            Position += n / SamplesPerQuarter;
-            if (Cycle is { } cycle && Position >= cycle.End)
-                Position = cycle.Start + (Position - cycle.End) % (cycle.End - cycle.Start);
-        }
+        if (Playing && Cycle is { } cycle && Position >= cycle.End)
+            Position = cycle.Start + (Position - cycle.End) % (cycle.End - cycle.Start);
     }
 
     private TransportInfo Transport()
     {
         TransportInfo t = TransportInfo.Playing(Tempo, Position, Signature, SampleRate);
+        double length = Signature.QuarterNotesPerBar;
+        t.BarPositionMusic = Position < _signatureFrom ? t.BarPositionMusic
+            : _signatureFrom + Math.Floor((Position - _signatureFrom) / length + 1e-9) * length;
         if (!Playing)
             t.Flags &= ~TransportFlags.Playing;
         if (Cycle is { } cycle)
