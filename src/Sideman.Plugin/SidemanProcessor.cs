@@ -2,6 +2,7 @@ using Sideman.Engine;
 using Sideman.Engine.Band;
 using Sideman.Engine.Diagnostics;
 using Sideman.Engine.Live;
+using Sideman.Engine.State;
 using Sideman.Model.Decoding;
 using Sideman.Engine.Processing;
 using Sideman.Plugin.State;
@@ -110,6 +111,7 @@ public sealed class SidemanProcessor : IDisposable
             }
             _band = new LiveBand(new ModelComposer(_model.Result), _log);
             Engine.SetPerformer(_band.Performer);
+            RestoreLockedBars();
             _log.Info("band", $"Live band ready ({_model.Result.ModelInfo.Path}).");
         }
         catch (Exception ex)
@@ -118,6 +120,18 @@ public sealed class SidemanProcessor : IDisposable
             _bandProblem = $"The band cannot play: {cause.Message}";
             _log.Error("band", _bandProblem);
         }
+    }
+
+    private StateBlob? _pendingLockedBars;
+
+    /// <summary>[main] A loaded song's locked bars go back into the band (at once, or when it starts); a damaged blob is logged and kept.</summary>
+    private void RestoreLockedBars()
+    {
+        if (_band is null || _pendingLockedBars is null)
+            return;
+        if (!_band.RestoreLocked(_pendingLockedBars, out string? problem))
+            _log.Warn("state", $"The song's locked bars cannot be restored ({problem}); the locked parts keep the bars they write now.");
+        _pendingLockedBars = null;
     }
 
     /// <summary>[main] What the host asked of this activation, for the log: how it processed (a bounce shows as offline
@@ -154,8 +168,20 @@ public sealed class SidemanProcessor : IDisposable
     /// </summary>
     public bool SetChart(string? text, out string? problem) => Engine.SetChart(text, out problem);
 
-    /// <summary>[main] The current settings in <see cref="StateFormat"/>.</summary>
-    public byte[] SaveState() => StateWriter.Write(Engine.CaptureSettings());
+    /// <summary>[main] The current settings in <see cref="StateFormat"/>, with the locked parts' bars.</summary>
+    public byte[] SaveState()
+    {
+        SettingsSnapshot settings = Engine.CaptureSettings();
+        if (_band is null)
+            return StateWriter.Write(settings); // the loaded song's locked bars, if any, stay as they were
+        Span<bool> locked = stackalloc bool[BandSynth.PartCount];
+        for (int p = 0; p < locked.Length; p++)
+            locked[p] = settings[EngineParameters.PartLocks[p]] >= 0.5;
+        var blobs = settings.Blobs.Where(b => b.Tag != LockedBarsBlob.Tag).ToList();
+        if (_band.CaptureLocked(locked) is { } bars)
+            blobs.Add(bars);
+        return StateWriter.Write(new SettingsSnapshot(settings.Parameters, settings.PlainValues, blobs));
+    }
 
     /// <summary>[main] Loads state; on refusal logs the reason and leaves every setting as it was.</summary>
     public StateReadResult LoadState(ReadOnlySpan<byte> data)
@@ -171,6 +197,8 @@ public sealed class SidemanProcessor : IDisposable
         if (result.MissingIds.Count > 0)
             _log.Info("state", $"State had no value for {string.Join(", ", result.MissingIds)}; using defaults.");
         Engine.PublishSettings(result.Settings!);
+        _pendingLockedBars = result.Settings!.Blobs.FirstOrDefault(b => b.Tag == LockedBarsBlob.Tag);
+        RestoreLockedBars();
         return result;
     }
 }

@@ -63,7 +63,7 @@ public sealed class GeneratorWorker : IDisposable
     }
 
     /// <summary>[any] True while nothing is waiting and no bar is being written.</summary>
-    public bool IsIdle => Volatile.Read(ref _idle) != 0 && _requests.Count == 0;
+    public bool IsIdle => Volatile.Read(ref _idle) != 0 && _requests.Count == 0 && _restores.IsEmpty;
 
     /// <summary>[any] Bars written by the composer.</summary>
     public long BarsWritten => Interlocked.Read(ref _written);
@@ -79,10 +79,25 @@ public sealed class GeneratorWorker : IDisposable
     /// <summary>[any] True when the generator failed to write the bar with <paramref name="key"/> (so waiting for it is pointless).</summary>
     public bool HasFailed(BandPart part, ulong key) => key != 0 && Volatile.Read(ref _failedKeys[(int)part]) == key;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<BarSnapshot> _restores = new();
+
+    /// <summary>[main] Bars a loaded song brings back (a locked part's): the generator publishes them before its next request.</summary>
+    public void Restore(IEnumerable<BarSnapshot> bars)
+    {
+        foreach (BarSnapshot bar in bars)
+            _restores.Enqueue(bar);
+    }
+
     private void Run()
     {
         while (!_stop)
         {
+            while (_restores.TryDequeue(out BarSnapshot? restored))
+            {
+                BarSnapshot? replaced = _store.Publish(restored);
+                if (replaced is not null && replaced.Capacity == _composer.MaxEventsPerBar)
+                    _pool[(int)replaced.Part].Enqueue(replaced);
+            }
             if (!_requests.TryDequeue(out BarRequest request))
             {
                 Volatile.Write(ref _idle, 1);

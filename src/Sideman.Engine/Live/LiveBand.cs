@@ -1,4 +1,6 @@
 using Sideman.Engine.Diagnostics;
+using Sideman.Engine.State;
+using Sideman.Synth.SoundFont;
 
 namespace Sideman.Engine.Live;
 
@@ -29,6 +31,44 @@ public sealed class LiveBand : IDisposable
     public SpscRing<BarRequest> Requests { get; }
     public GeneratorWorker Worker { get; }
     public LivePerformer Performer { get; }
+
+    /// <summary>
+    /// [main] The bars the store holds for the locked parts (<paramref name="locked"/> by part), as the state blob that
+    /// brings them back (<see cref="LockedBarsBlob"/>), or null when no part is locked or none has bars. A bar being
+    /// rewritten at this moment is left out rather than saved half-written.
+    /// </summary>
+    public StateBlob? CaptureLocked(ReadOnlySpan<bool> locked)
+    {
+        var bars = new List<BarSnapshot>();
+        for (int p = 0; p < locked.Length && p < BandSynth.PartCount; p++)
+        {
+            if (!locked[p])
+                continue;
+            var part = (BandPart)p;
+            for (long slot = 0; slot < BarStore.Slots; slot++)
+            {
+                BarSnapshot? s = Store.Peek(part, slot);
+                if (s is null)
+                    continue;
+                var copy = new BarSnapshot(part, s.Capacity);
+                int stamp = s.Stamp;
+                copy.Fill(s.Bar, s.Key, s.Signature, s.Section, s.Energy, s.Chords, s.Notes, s.Hits);
+                if ((stamp & 1) == 0 && s.Stamp == stamp)
+                    bars.Add(copy);
+            }
+        }
+        bars.Sort((a, b) => a.Part != b.Part ? a.Part.CompareTo(b.Part) : a.Bar.CompareTo(b.Bar));
+        return LockedBarsBlob.Create(bars);
+    }
+
+    /// <summary>[main] Brings back a loaded song's locked bars; false with the reason when the blob is damaged (nothing changes).</summary>
+    public bool RestoreLocked(StateBlob blob, out string? problem)
+    {
+        if (!LockedBarsBlob.TryRead(blob.Data.Span, _composer.MaxEventsPerBar, out List<BarSnapshot> bars, out problem))
+            return false;
+        Worker.Restore(bars);
+        return true;
+    }
 
     /// <summary>[main] Stops the generator thread and frees the composer's decoders.</summary>
     public void Dispose()
