@@ -47,18 +47,5 @@ public sealed class BarStore
         return s is not null && into.TryCopy(s, bar, key, anyKey);
     }
 
-    /// <summary>[generator] Forgets every bar of a part (its retired snapshots go to <paramref name="retire"/>).</summary>
-    public void Clear(BandPart part, Action<BarSnapshot> retire)
-    {
-        BarSnapshot?[] slots = _slots[(int)part];
-        for (int i = 0; i < slots.Length; i++)
-        {
-            BarSnapshot? old = Interlocked.Exchange(ref slots[i], null);
-            if (old is not null)
-                retire(old);
-        }
-        Volatile.Write(ref _newest[(int)part], long.MinValue);
-    }
-
     private static int SlotOf(long bar) => (int)(((bar % Slots) + Slots) % Slots);
 }

@@ -16,7 +16,7 @@ public sealed partial class LivePerformer
     /// </summary>
     /// <param name="joining">The band starts here (transport start, loop, jump): with no chord held yet, the pitched
     /// parts wait for the end of the grace window to take this bar (see <see cref="JoinPitchedParts"/>).</param>
-    private void EnterBar(IPartEventSink band, in BlockClock clock, int offset, long bar, double barStart, double from, bool joining = false)
+    private void EnterBar(IPartEventSink band, int offset, long bar, double barStart, double from, bool joining = false)
     {
         _barIndex = bar;
         _barStart = barStart;
@@ -58,7 +58,6 @@ public sealed partial class LivePerformer
         }
         double grace = _s.GraceMs / 1000.0 * _tempo / 60.0;
         _requestAt = Math.Max(barStart + grace, from);
-        _ = clock;
     }
 
     /// <summary>

@@ -67,9 +67,6 @@ public sealed partial class LivePerformer : IBandPerformer
     public long DroppedRequests => Interlocked.Read(ref _droppedRequests);
     /// <summary>[audio] The chord the band plays over now.</summary>
     public ChordSymbol CurrentChord => _chord;
-    /// <summary>[audio] The bar the band is in (song bar number), or long.MinValue while stopped.</summary>
-    public long CurrentBar => _inBar ? _barIndex : long.MinValue;
-    internal PartVoice Voice(BandPart part) => _voices[(int)part];
 
     /// <summary>
     /// [main] Set around activation's warm-up blocks: requests are not sent and every bar comes from a fixed warm-up
@@ -131,14 +128,14 @@ public sealed partial class LivePerformer : IBandPerformer
         {
             StopAll(band, 0);
             ApplyTimeline(band, 0, clock);
-            Relocate(band, clock, 0, t.PositionQuarters, HostBarStart(t, t.PositionQuarters), started: !_playing || t.Change == TransportChange.Started);
+            Relocate(band, 0, t.PositionQuarters, HostBarStart(t, t.PositionQuarters), started: !_playing || t.Change == TransportChange.Started);
         }
         else
         {
             // Before a bar line the host moved (a metre change) is followed: the bar entered there is asked for anew.
             if (_conditioningChanged)
                 RequestAhead(reissue: true);
-            FollowHostBar(band, clock, t);
+            FollowHostBar(band, t);
         }
         _conditioningChanged = false;
         _playing = true;
@@ -150,7 +147,7 @@ public sealed partial class LivePerformer : IBandPerformer
             StopAll(band, wrap);
             var looped = new BlockClock(wrap, t.CycleStartQuarters, t.SamplesPerQuarter);
             ApplyTimeline(band, wrap, looped);
-            Relocate(band, looped, wrap, t.CycleStartQuarters, HostBarStart(t, t.CycleStartQuarters), started: false);
+            Relocate(band, wrap, t.CycleStartQuarters, HostBarStart(t, t.CycleStartQuarters), started: false);
             PlaySpan(band, looped, wrap, n);
         }
         else
@@ -206,7 +203,7 @@ public sealed partial class LivePerformer : IBandPerformer
             int barLine = clock.OffsetOf(barEnd);
             if (x >= barLine)
             {
-                EnterBar(band, clock, x, _barIndex + 1, barEnd, Math.Max(barEnd, position));
+                EnterBar(band, x, _barIndex + 1, barEnd, Math.Max(barEnd, position));
                 continue;
             }
             int y = Math.Min(to, barLine);
@@ -231,19 +228,19 @@ public sealed partial class LivePerformer : IBandPerformer
     }
 
     /// <summary>The playhead moved (start, jump, loop): enter the bar holding <paramref name="position"/> from there.</summary>
-    private void Relocate(IPartEventSink band, BlockClock clock, int offset, double position, double barStart, bool started)
+    private void Relocate(IPartEventSink band, int offset, double position, double barStart, bool started)
     {
         double barLength = _transport.QuarterNotesPerBar;
         long bar = (long)Math.Round(barStart / barLength);
         if (started)
             OnStart(bar);
         _inBar = false;
-        EnterBar(band, clock, offset, bar, barStart, position, joining: true);
+        EnterBar(band, offset, bar, barStart, position, joining: true);
     }
 
     /// <summary>Keeps bar lines on the host's: when the host's bar start differs from ours (a metre change, a host
     /// that counts bars its own way), the host wins.</summary>
-    private void FollowHostBar(IPartEventSink band, BlockClock clock, in TransportState t)
+    private void FollowHostBar(IPartEventSink band, in TransportState t)
     {
         if (!_inBar)
             return;
@@ -252,7 +249,7 @@ public sealed partial class LivePerformer : IBandPerformer
             return;
         if (hostStart > _barStart && t.PositionQuarters >= hostStart - Epsilon)
         {
-            EnterBar(band, clock, 0, _barIndex + 1, hostStart, t.PositionQuarters);
+            EnterBar(band, 0, _barIndex + 1, hostStart, t.PositionQuarters);
             return;
         }
         if (hostStart < _barStart && t.PositionQuarters >= hostStart)

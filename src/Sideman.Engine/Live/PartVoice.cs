@@ -57,9 +57,6 @@ internal sealed class PartVoice
     public bool HasBar => _bar.HasBar;
     /// <summary>The bar it plays.</summary>
     public PartBar Bar => _bar;
-    public int SoundingCount => _soundingCount;
-    /// <summary>Notes of the bar placed in time (for tests and diagnostics).</summary>
-    public int ScheduledCount => _scheduled;
 
     /// <summary>Takes bar <paramref name="bar"/> from the store if it is there (see <see cref="BarStore.TryCopy"/>); the old bar stays otherwise.</summary>
     public bool TryTake(BarStore store, long bar, ulong key, bool anyKey)

@@ -52,7 +52,4 @@ public sealed class SpscRing<T> where T : struct
         Volatile.Write(ref _head, head + 1); // frees the slot
         return true;
     }
-
-    /// <summary>[consumer] Drops everything waiting.</summary>
-    public void Clear() => Volatile.Write(ref _head, Volatile.Read(ref _tail));
 }
