@@ -14,9 +14,7 @@ public sealed partial class LivePerformer
     /// <paramref name="offset"/> (song position <paramref name="from"/>: later than the bar start when the band
     /// re-enters in the middle of a bar).
     /// </summary>
-    /// <param name="joining">The band starts here (transport start, loop, jump): with no chord held yet, the pitched
-    /// parts wait for the end of the grace window to take this bar (see <see cref="JoinPitchedParts"/>).</param>
-    private void EnterBar(IPartEventSink band, int offset, long bar, double barStart, double from, bool joining = false)
+    private void EnterBar(IPartEventSink band, int offset, long bar, double barStart, double from)
     {
         _barIndex = bar;
         _barStart = barStart;
@@ -45,7 +43,10 @@ public sealed partial class LivePerformer
             return;
         }
         EnsureRequested(bar);
-        _joinFrom = joining && !ChartActive && _chord.IsNoChord ? from : double.NaN;
+        // A bar written for N.C. (the band starting, or a player who held nothing a bar ago): its pitched parts wait
+        // for the end of the grace window and take the bar for the chord held by then.
+        bool writtenForNothing = !ChartActive && RequestedChord(bar).IsNoChord;
+        _joinFrom = writtenForNothing ? from : double.NaN;
         for (int p = 0; p < Parts; p++)
         {
             PartVoice voice = _voices[p];
@@ -61,8 +62,8 @@ public sealed partial class LivePerformer
     }
 
     /// <summary>
-    /// The band started with no chord held: once the grace window after the start has passed, the pitched parts take the
-    /// bar written for the chord the player holds by then (asked for again; a bounce waits for it), and notes of it that
+    /// The bar was written for N.C.: once the grace window after its start has passed, the pitched parts take the bar
+    /// written for the chord the player holds by then (asked for again; a bounce waits for it), and notes of it that
     /// fell before that moment sound at it: a chord struck a little late counts as struck on the bar line.
     /// </summary>
     private void JoinPitchedParts(double position)

@@ -128,6 +128,13 @@ public sealed partial class LivePerformer
         return true;
     }
 
+    /// <summary>The player's chord the latest request for <paramref name="bar"/> was made for (N.C. when none was made).</summary>
+    private ChordSymbol RequestedChord(long bar)
+    {
+        ref RequestRecord record = ref Record(bar);
+        return record.Valid && record.Bar == bar ? record.Chord : ChordSymbol.NoChord;
+    }
+
     /// <summary>The key the latest request for <paramref name="bar"/> gave <paramref name="part"/>, or 0 when none was made.</summary>
     private ulong RequestedKey(long bar, BandPart part)
     {

@@ -235,7 +235,7 @@ public sealed partial class LivePerformer : IBandPerformer
         if (started)
             OnStart(bar);
         _inBar = false;
-        EnterBar(band, offset, bar, barStart, position, joining: true);
+        EnterBar(band, offset, bar, barStart, position);
     }
 
     /// <summary>Keeps bar lines on the host's: when the host's bar start differs from ours (a metre change, a host
