@@ -9,6 +9,15 @@
 
 namespace sideman::host {
 
+vst3::ParamID paramIdOf(const std::string& stringId) {
+    uint32_t hash = 2166136261u;
+    for (unsigned char c : stringId) {
+        hash ^= c;
+        hash *= 16777619u;
+    }
+    return hash & 0x7FFFFFFFu;
+}
+
 using namespace vst3;
 
 namespace {

@@ -20,6 +20,10 @@ struct BusDescription {
     bool defaultActive = false;
 };
 
+// The VST3 ParamID of a stable string id: FNV-1a 32-bit over its UTF-8 bytes, masked to 31 bits
+// (docs/CONVENTIONS.md).
+vst3::ParamID paramIdOf(const std::string& stringId);
+
 class PluginInstance {
 public:
     // Creates and initializes the first "Audio Module Class" of the module and its controller,

@@ -496,7 +496,7 @@ public sealed partial class SidemanEngine
     /// <summary>The band's generated notes go out on the event output too, each part on its own channel.</summary>
     private void EmitGenerated(ref ProcessBlock block, in BandEvent e, int offset)
     {
-        int channel = PartChannels[(int)e.Part];
+        int channel = MidiChannelRouting.ChannelOf(e.Part);
         switch (e.Kind)
         {
             case BandEventKind.NoteOn:
@@ -507,10 +507,6 @@ public sealed partial class SidemanEngine
                 break;
         }
     }
-
-    /// <summary>0-based MIDI channel of each part's generated notes (BandChannels: drums 10, bass 2, keys 3, pad 4, arp 5).</summary>
-    private static readonly int[] PartChannels =
-        [BandChannels.Drums - 1, BandChannels.Bass - 1, BandChannels.Keys - 1, BandChannels.Pad - 1, BandChannels.Arp - 1];
 
     private void Emit(ref ProcessBlock block, in MidiEvent e)
     {

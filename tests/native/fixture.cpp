@@ -12,14 +12,7 @@ std::string bundlePath() {
     return SIDEMAN_TEST_BUNDLE;
 }
 
-vst3::ParamID paramId(const std::string& stringId) {
-    uint32_t hash = 2166136261u;
-    for (unsigned char c : stringId) {
-        hash ^= c;
-        hash *= 16777619u;
-    }
-    return hash & 0x7FFFFFFFu;
-}
+vst3::ParamID paramId(const std::string& stringId) { return host::paramIdOf(stringId); }
 
 LoadedModule::LoadedModule() {
     std::string error;

@@ -99,17 +99,6 @@ bool parse(int argc, char** argv, Options& o) {
     return true;
 }
 
-// The VST3 ParamID of a stable string id: FNV-1a 32-bit over its UTF-8 bytes, masked to 31 bits
-// (docs/CONVENTIONS.md).
-vst3::ParamID paramIdOf(const std::string& stringId) {
-    uint32_t hash = 2166136261u;
-    for (unsigned char c : stringId) {
-        hash ^= c;
-        hash *= 16777619u;
-    }
-    return hash & 0x7FFFFFFFu;
-}
-
 std::u16string toUtf16(const std::string& utf8) {
     std::vector<char16_t> buffer(utf8.size() + 1, u'\0');
     sideman::utf8ToUtf16(buffer.data(), static_cast<int>(buffer.size()), utf8);

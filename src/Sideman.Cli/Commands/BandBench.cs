@@ -102,7 +102,7 @@ internal static class BandBench
             bool heardInBlock = false;
             for (int p = 1; p < BandSynth.PartCount; p++)
             {
-                int channel = PartChannel((BandPart)p);
+                int channel = Sideman.Engine.Band.MidiChannelRouting.ChannelOf((BandPart)p);
                 var first = output.FirstOrDefault(o => o.Sample >= at && o.Event.Channel == channel && o.Event.Kind == MidiEventKind.NoteOn
                                                        && pending[0].Classes.Contains(o.Event.Key % 12));
                 if (first.Event.Kind != MidiEventKind.NoteOn)
@@ -217,15 +217,6 @@ internal static class BandBench
         }
         return 0;
     }
-
-    private static int PartChannel(BandPart part) => part switch
-    {
-        BandPart.Drums => BandChannels.Drums - 1,
-        BandPart.Bass => BandChannels.Bass - 1,
-        BandPart.Keys => BandChannels.Keys - 1,
-        BandPart.Pad => BandChannels.Pad - 1,
-        _ => BandChannels.Arp - 1,
-    };
 
     /// <summary>One plugin instance (processor + band) driven block by block with a playing transport.</summary>
     private sealed class BandSession : IDisposable

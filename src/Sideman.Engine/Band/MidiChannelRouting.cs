@@ -15,6 +15,16 @@ public static class MidiChannelRouting
     public const int DrumsChannel = BandChannels.Drums, BassChannel = BandChannels.Bass, KeysChannel = BandChannels.Keys,
                      PadChannel = BandChannels.Pad, ArpChannel = BandChannels.Arp;
 
+    /// <summary>The 0-based MIDI channel of a part (drums 9, bass 1, keys 2, pad 3, arp 4): what it listens to and what its generated notes go out on.</summary>
+    public static int ChannelOf(BandPart part) => part switch
+    {
+        BandPart.Drums => DrumsChannel - 1,
+        BandPart.Bass => BassChannel - 1,
+        BandPart.Keys => KeysChannel - 1,
+        BandPart.Pad => PadChannel - 1,
+        _ => ArpChannel - 1,
+    };
+
     /// <summary>The part a 0-based MIDI channel plays, or false for the player's own channels.</summary>
     public static bool TryGetPart(int channel, out BandPart part)
     {

@@ -8,14 +8,7 @@ namespace Sideman.Engine.Tests.Support;
 public static class BandNotes
 {
     /// <summary>The 0-based MIDI channel a part listens to (MIDI channel 10 → 9 for drums, 2..5 → 1..4).</summary>
-    public static int Channel(BandPart part) => part switch
-    {
-        BandPart.Drums => MidiChannelRouting.DrumsChannel - 1,
-        BandPart.Bass => MidiChannelRouting.BassChannel - 1,
-        BandPart.Keys => MidiChannelRouting.KeysChannel - 1,
-        BandPart.Pad => MidiChannelRouting.PadChannel - 1,
-        _ => MidiChannelRouting.ArpChannel - 1,
-    };
+    public static int Channel(BandPart part) => MidiChannelRouting.ChannelOf(part);
 
     /// <summary>A key each part sounds well on (snare for drums).</summary>
     public static int Key(BandPart part) => part switch

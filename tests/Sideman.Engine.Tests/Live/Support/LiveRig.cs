@@ -249,14 +249,7 @@ public sealed unsafe class LiveRig : IDisposable
             .Select(o => (o.Sample, (int)o.Event.Key, (int)Math.Round(o.Event.Value * 127))).ToList();
     }
 
-    public static int BandChannelOf(BandPart part) => part switch
-    {
-        BandPart.Drums => BandChannels.Drums - 1,
-        BandPart.Bass => BandChannels.Bass - 1,
-        BandPart.Keys => BandChannels.Keys - 1,
-        BandPart.Pad => BandChannels.Pad - 1,
-        _ => BandChannels.Arp - 1,
-    };
+    public static int BandChannelOf(BandPart part) => Sideman.Engine.Band.MidiChannelRouting.ChannelOf(part);
 
     /// <summary>Band notes (generated, on the parts' channels) still sounding after all output so far.</summary>
     public int HangingBandNotes() => Hanging().Where(kv => kv.Key != BandChannels.Player - 1).Sum(kv => kv.Value.Count);
