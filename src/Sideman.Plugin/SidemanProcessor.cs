@@ -48,6 +48,19 @@ public sealed class SidemanProcessor : IDisposable
     /// <summary>[main] What the user should know about the band's sounds (loading, missing, fallbacks).</summary>
     public SoundStatus SoundStatus => Engine.Sounds.Status;
 
+    /// <summary>
+    /// [main] Everything the user should know, for the host's status message: the sounds' messages and, when the live
+    /// band cannot play (its model missing or damaged), why.
+    /// </summary>
+    public SoundStatus Status
+    {
+        get
+        {
+            SoundStatus sounds = Engine.Sounds.Status;
+            return _bandProblem is null ? sounds : sounds with { Messages = [.. sounds.Messages, _bandProblem] };
+        }
+    }
+
     /// <summary>[main] While inactive. Throws with the reason when the setup is unusable.</summary>
     public void Setup(EngineSetup setup) => Engine.Configure(setup);
 

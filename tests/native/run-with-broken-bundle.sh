@@ -3,6 +3,8 @@
 # Usage: run-with-broken-bundle.sh TEST_BINARY BUNDLE WORKDIR MODE
 #   MODE no-resources: Contents/Resources is missing (the managed plugin and the runtime)
 #   MODE no-hostfxr:   Resources is there but libhostfxr.so is not
+#   MODE no-model:     the band's model file is missing (the instrument must still play)
+#   MODE bad-model:    the band's model file is garbage
 set -euo pipefail
 binary="$1"; bundle="$2"; work="$3"; mode="$4"
 [[ -d "$bundle/Contents" ]] || { echo "no bundle at $bundle: run installer/build-bundle.sh first" >&2; exit 1; }
@@ -15,6 +17,12 @@ case "$mode" in
     cp -r "$bundle/Contents/Resources" "$work/Sideman.vst3/Contents/"
     rm "$work/Sideman.vst3/Contents/Resources/libhostfxr.so"
     expect="libhostfxr.so is missing" ;;
+  no-model|bad-model)
+    cp -r "$bundle/Contents/Resources" "$work/Sideman.vst3/Contents/"
+    model="$(ls "$work"/Sideman.vst3/Contents/Resources/models/sideman-*.onnx)"
+    if [[ "$mode" == no-model ]]; then rm "$model"; expect="reinstall"; else head -c 4096 /dev/urandom > "$model"; expect="$(basename "$model")"; fi
+    SIDEMAN_BUNDLE="$work/Sideman.vst3" XDG_CACHE_HOME="$work/cache" SIDEMAN_EXPECT_IN_LOG="$expect" \
+      exec "$binary" band_without_its_model_still_plays_the_player ;;
   *) echo "unknown mode $mode" >&2; exit 2 ;;
 esac
 SIDEMAN_BUNDLE="$work/Sideman.vst3" XDG_CACHE_HOME="$work/cache" SIDEMAN_EXPECT_IN_LOG="$expect" \

@@ -158,3 +158,33 @@ TEST_CASE(broken_bundle_fails_politely) {
     CHECK_MSG(text.str().find(expect) != std::string::npos && text.str().find("reinstall") != std::string::npos,
               "the log does not name '" << expect << "' and the fix: '" << text.str() << "'");
 }
+
+// Run by ctest on a copy of the bundle whose band model is missing or damaged: the instrument still loads and
+// plays the player's notes, and the log says why the band is silent and what to do.
+TEST_CASE(band_without_its_model_still_plays_the_player) {
+    const char* cache = std::getenv("XDG_CACHE_HOME");
+    const char* expect = std::getenv("SIDEMAN_EXPECT_IN_LOG");
+    REQUIRE(cache != nullptr && expect != nullptr);
+    {
+        LoadedModule loaded;
+        REQUIRE(loaded.ok());
+        auto instance = startInstance(loaded.module(), 48000, 512, kSample32, kOffline, false, /*band=*/true);
+        REQUIRE(instance != nullptr);
+        host::RenderSpec spec;
+        spec.totalSamples = 48000;
+        spec.events.push_back(host::TimedEvent{100, host::noteOn(60, 0.8f)});
+        spec.events.push_back(host::TimedEvent{24000, host::noteOff(60)});
+        const host::RenderResult r = host::render(*instance, spec, kSample32);
+        CHECK(r.failedBlocks == 0 && r.nonFiniteSamples == 0);
+        CHECK_MSG(rms(r.left, 100, 24000) > 1e-3, "the player's note is silent without the band's model");
+        int bandNotes = 0;
+        for (const host::TimedEvent& e : r.outEvents)
+            bandNotes += e.event.type == Event::kNoteOnEvent && e.event.noteOn.channel != 0;
+        CHECK_MSG(bandNotes == 0, "a band without a model played " << bandNotes << " notes");
+    }
+    std::ifstream log(std::string(cache) + "/Sideman/sideman.log");
+    std::stringstream text;
+    text << log.rdbuf();
+    CHECK_MSG(text.str().find("The band cannot play") != std::string::npos && text.str().find(expect) != std::string::npos,
+              "the log does not say why the band is silent ('" << expect << "'): '" << text.str() << "'");
+}

@@ -61,7 +61,7 @@ public static unsafe partial class BridgeExports
             instance.FlushDiagnostics();
             SoundStatus status;
             lock (instance.MainLock)
-                status = instance.Processor.SoundStatus;
+                status = instance.Processor.Status;
             Utf16Text.Write(status.Text, text, capacity);
             return status.IsClear ? BridgeAbi.Ok : BridgeAbi.False;
         }
