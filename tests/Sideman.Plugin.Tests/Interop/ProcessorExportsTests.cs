@@ -15,6 +15,9 @@ public unsafe class ProcessorExportsTests
         Normalized = EngineParameters.MonitorSound.ToNormalized(Sideman.Engine.Band.BandPresets.MonitorBasicSynthIndex),
     };
 
+    // The player's notes alone: a live band's first bar sounds only if its generator wrote it in time.
+    private static readonly SmParamPoint BandOff = new() { Id = EngineParameters.BandOn.Id, SampleOffset = 0, Normalized = 0 };
+
     private static nint CreateActive(SmApi api, double rate = 48000, int maxBlock = 512)
     {
         nint handle;
@@ -40,7 +43,8 @@ public unsafe class ProcessorExportsTests
         host.Events[0] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 0, 48, 1f);
         host.Events[1] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 511, 72, 1f);
         host.Points[0] = BasicSynthMonitor;
-        Assert.Equal(BridgeAbi.Ok, api.ProcessorProcess(handle, host.Prepare(512, sampleSize, 2, 1)));
+        host.Points[1] = BandOff;
+        Assert.Equal(BridgeAbi.Ok, api.ProcessorProcess(handle, host.Prepare(512, sampleSize, 2, 2)));
         Assert.NotEqual(0.0, host.Sample(0, 0, 0, sampleSize));
         Assert.Equal(2, host.Block->OutEventCount);
         Assert.Equal(511, host.OutEvents[1].SampleOffset);
@@ -52,7 +56,8 @@ public unsafe class ProcessorExportsTests
         using var reference = new NativeHostBlock(512);
         reference.Events[0] = NativeHostBlock.Note(BridgeAbi.EventNoteOn, 0, 48, 1f);
         reference.Points[0] = BasicSynthMonitor;
-        api.ProcessorProcess(other, reference.Prepare(512, sampleSize, 1, 1));
+        reference.Points[1] = BandOff;
+        api.ProcessorProcess(other, reference.Prepare(512, sampleSize, 1, 2));
         for (int i = 0; i < 511; i++)
             Assert.Equal(reference.Sample(0, 0, i, sampleSize), host.Sample(0, 0, i, sampleSize));
         Assert.NotEqual(reference.Sample(0, 0, 511, sampleSize), host.Sample(0, 0, 511, sampleSize));
@@ -76,8 +81,13 @@ public unsafe class ProcessorExportsTests
                 events = 1;
             }
             host32.Points[0] = host64.Points[0] = new SmParamPoint { Id = EngineParameters.MasterVolume.Id, SampleOffset = 100, Normalized = 0.5 + block / 100.0 };
-            api.ProcessorProcess(a, host32.Prepare(333, BridgeAbi.Sample32, events, 1));
-            api.ProcessorProcess(b, host64.Prepare(333, BridgeAbi.Sample64, events, 1));
+            // Offline, as a bounce: the band waits for its bars, so both instances play the same ones (live,
+            // each plays a bar only if its own generator wrote it in time, which differs under load).
+            SmProcessBlock* block32 = host32.Prepare(333, BridgeAbi.Sample32, events, 1);
+            SmProcessBlock* block64 = host64.Prepare(333, BridgeAbi.Sample64, events, 1);
+            block32->ProcessMode = block64->ProcessMode = BridgeAbi.ModeOffline;
+            Assert.Equal(BridgeAbi.Ok, api.ProcessorProcess(a, block32));
+            Assert.Equal(BridgeAbi.Ok, api.ProcessorProcess(b, block64));
             for (int i = 0; i < 333; i++)
             {
                 Assert.Equal(host32.Sample(0, 0, i, BridgeAbi.Sample32), host64.Sample(0, 0, i, BridgeAbi.Sample64));
