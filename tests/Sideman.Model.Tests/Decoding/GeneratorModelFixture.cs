@@ -19,9 +19,12 @@ public sealed class GeneratorModelFixture
     [
         "models/training/model.py", "models/training/export_onnx.py", "models/training/train.py",
         "models/training/token_dataset.py", "models/training/vocab_info.py", "models/training/originality_index.py",
+        "models/training/generate.py", "models/training/prompts.py", "models/training/sideman_data/tokenizer.py",
+        "models/training/sideman_data/grammar.py",
         "models/vocab.json",
         "tests/fixtures/tokens/corpus_samples.json",
         "tests/Sideman.Model.Tests/Decoding/make_generator_test_model.py",
+        "tests/Sideman.Model.Tests/Decoding/sampler_parity.py",
     ];
 
     public GeneratorModelFixture()
@@ -46,6 +49,9 @@ public sealed class GeneratorModelFixture
     public string VocabSha256 { get; }
     public Vocabulary Vocabulary { get; }
     public string PairKeysPath => Path.Combine(Directory, "pair_keys.json");
+
+    /// <summary>The Python sampler's greedy generations for a few charts (sampler_parity.py).</summary>
+    public string SamplerParityPath => Path.Combine(Directory, "sampler_parity.json");
 
     /// <summary>The corpus samples' pair index, written by models/training/originality_index.py.</summary>
     public string PythonIndexPath => Path.Combine(Directory, "corpus_samples.fingerprints");

@@ -12,8 +12,11 @@ And corpus_samples.fingerprints: the index of the samples' bar pairs written by 
 pipeline's own writer (models/training/originality_index.py), so the C# reader is tested on a file
 the Python side made.
 
+And sampler_parity.json: the Python sampler's greedy generations for a few charts (sampler_parity.py),
+which the C# generator must reproduce token for token.
+
 Usage: /usr/bin/python3 tests/Sideman.Model.Tests/Decoding/make_generator_test_model.py OUT_DIR
-Writes OUT_DIR/{generator.onnx, pair_keys.json, corpus_samples.fingerprints, info.json}.
+Writes OUT_DIR/{generator.onnx, pair_keys.json, corpus_samples.fingerprints, sampler_parity.json, info.json}.
 """
 from __future__ import annotations
 
@@ -31,16 +34,21 @@ REPO = HERE.parents[2]
 TRAINING = REPO / "models" / "training"
 sys.path.insert(0, str(TRAINING))
 import originality_index  # noqa: E402
+import sampler_parity  # noqa: E402
 import train  # noqa: E402
 from export_onnx import export, load_checkpoint  # noqa: E402
+from sideman_data import vocab as data_vocab  # noqa: E402
 from vocab_info import load_vocab  # noqa: E402
 
 # Files whose change makes the output stale; the C# fixture hashes the same list, in this order.
 SOURCES = ["models/training/model.py", "models/training/export_onnx.py", "models/training/train.py",
            "models/training/token_dataset.py", "models/training/vocab_info.py", "models/training/originality_index.py",
+           "models/training/generate.py", "models/training/prompts.py", "models/training/sideman_data/tokenizer.py",
+           "models/training/sideman_data/grammar.py",
            "models/vocab.json",
            "tests/fixtures/tokens/corpus_samples.json",
-           "tests/Sideman.Model.Tests/Decoding/make_generator_test_model.py"]
+           "tests/Sideman.Model.Tests/Decoding/make_generator_test_model.py",
+           "tests/Sideman.Model.Tests/Decoding/sampler_parity.py"]
 
 FNV_OFFSET = 0xCBF29CE484222325
 FNV_PRIME = 0x100000001B3
@@ -121,6 +129,8 @@ def main() -> int:
                                        [int(c["h2"]) for c in cases])
     originality_index.write_index(out / "corpus_samples.fingerprints", keys, vocab.sha256)
     (out / "pair_keys.json").write_text(json.dumps({"cases": pair_key_cases(samples, vocab_doc)}), encoding="utf-8")
+    parity = sampler_parity.parity_cases(model, data_vocab.load(str(vocab_path)))
+    (out / "sampler_parity.json").write_text(json.dumps({"cases": parity}), encoding="utf-8")
     (out / "info.json").write_text(json.dumps({"model": "generator.onnx", "vocab_sha256": vocab.sha256,
                                                "source_hash": source_hash()}), encoding="utf-8")
     print(f"make_generator_test_model: wrote {out}/generator.onnx, pair_keys.json")
