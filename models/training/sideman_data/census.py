@@ -29,8 +29,11 @@ class Census:
             kind = slash_kind(b)
             if kind:
                 self.slash[(origin, part)][kind] += 1
-            if part == "bass" and b.chords and b.chords[0].chord.root is not None:
-                self._beat1(origin, b)
+            if part == "bass":
+                if b.chords and b.chords[0].chord.root is not None:
+                    self._beat1(origin, b)
+                else:
+                    self.beat1[origin]["nochord_bars"] += 1
 
     def _beat1(self, origin, bar):
         """Counts, over bars whose first chord is plain or slash, those whose bass has a note at
