@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from . import energy as energy_mod
+from .census import Census
 from . import extract_groove, extract_scores, render_billboard
 from .corpus import CACHE_DIR, CORPUS_ROOT, manifest
 from .errors import CorpusFileError
@@ -43,7 +44,7 @@ SOURCE_FOLDER = {"groove": "groove_midi_dataset", "lieder": "openscore_lieder", 
 
 
 # Modules that run after the piece cache (or only check): changing them re-uses cached pieces.
-_AFTER_CACHE = {"build.py", "energy.py", "fingerprint.py", "grammar.py", "style_density.py"}
+_AFTER_CACHE = {"build.py", "census.py", "energy.py", "fingerprint.py", "grammar.py", "style_density.py"}
 
 
 def code_fingerprint():
@@ -246,6 +247,7 @@ def _build(out_dir, sources, limit, renders_per_song, cache, check_grammar, log,
     os.makedirs(out_dir, exist_ok=True)
     writers = {s: {"tokens": [], "offsets": [0], "meta": [], "barhash": [], "bar_offsets": [0]} for s in SPLITS}
     prog = Progress("tokenize", len(pieces))
+    census = Census()
     for piece in pieces:
         split = split_of(piece.piece_id, piece.split)
         w = writers[split]
@@ -266,9 +268,11 @@ def _build(out_dir, sources, limit, renders_per_song, cache, check_grammar, log,
             w["barhash"].append(np.asarray(hashes, dtype=np.uint64))
             w["bar_offsets"].append(w["bar_offsets"][-1] + len(hashes))
             w["meta"].append(_meta(piece, ex, split, len(w["meta"]), len(toks)))
+            census.add(piece, ex["part"], ex["bars"])
         prog.step()
 
     stats = _stats(writers, pieces, skipped, fp, sources, limit, renders_per_song, vocab)
+    stats["census"] = census.to_json()
     for split, w in writers.items():
         tokens = np.concatenate(w["tokens"]) if w["tokens"] else np.zeros(0, dtype=np.int32)
         np.save(os.path.join(out_dir, f"{split}.tokens.npy"), tokens.astype(np.int32))

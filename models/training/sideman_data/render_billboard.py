@@ -1,10 +1,13 @@
 """Project-authored style patterns played over the McGill Billboard chord progressions.
 
 For each distinct song (title + artist), `renders_per_song` renders, each in a different
-style that has patterns for the song's metre, transposed by a seeded random interval. Each
-section instance gets an energy level (by section type, with seeded jitter), its own main
-pattern per part, occasional variations, and a fill in its last bar. Everything is drawn
-from random.Random seeded by (song path, render index): the output is deterministic.
+style that has patterns for the render's metre, transposed by a seeded random interval. A render
+plays the song in its own metre, or now and then re-metred into another one a style declares
+(remetre.py: 3/4, 6/8, 5/4, 12/8). Each section instance gets an energy level (by section type,
+with seeded jitter), its own main pattern per part, occasional variations, and a fill in its
+last bar. Chords keep their slash bass (C/B, Am/G, F/G), which the bass patterns play.
+Everything is drawn from random.Random seeded by (song path, render index): the output is
+deterministic.
 """
 
 import hashlib
@@ -12,7 +15,7 @@ import random
 import re
 from collections import Counter
 
-from . import theory
+from . import remetre, theory
 from .billboard import read_billboard
 from .corpus import CORPUS_ROOT, cached, manifest
 from .extract_common import PartRun, Piece
@@ -42,17 +45,20 @@ def songs(corpus_root=CORPUS_ROOT):
     return out
 
 
-def _bar_chords(vocab, bb, ticks, transpose):
+def _bar_chords(vocab, bb, ticks, transpose, metre=None):
+    """[(tick, root, quality, bass interval)] of a Billboard bar, transposed; in `metre` when the
+    render re-metres the song (remetre.chord_tick), else at the bar's own fractions. The slash
+    bass is kept whether or not it is a chord tone."""
     out = []
     for frac, label in bb.chords:
-        tick = int(round(frac * ticks / 12.0)) * 12
+        tick = remetre.chord_tick(frac, metre) if metre else int(round(frac * ticks / 12.0)) * 12
         parsed = theory.parse_harte(label)
         if parsed is None:
             chord = (None, "none", 0)
         else:
             root, ivs, bass = parsed
             q = theory.classify(ivs)
-            chord = ((root + transpose) % 12, q, bass if bass in theory.QUALITIES[q][0] else 0)
+            chord = ((root + transpose) % 12, q, bass % 12)
         tick = 0 if not out else tick
         if tick >= ticks:
             continue
@@ -65,8 +71,10 @@ def _bar_chords(vocab, bb, ticks, transpose):
 
 def render(vocab, library, rel, song, render_index, used_styles=()):
     rng = random.Random(stable_seed(rel, render_index))
-    metre = Counter(b.metre for b in song.bars).most_common(1)[0][0]
-    candidates = sorted(s for s, st in library.items() if metre in st.metres and s not in used_styles)
+    song_metre = Counter(b.metre for b in song.bars).most_common(1)[0][0]
+    free = [st for s, st in sorted(library.items()) if s not in used_styles]
+    metre = remetre.choose_metre(rng, song_metre, {m for st in free for m in st.metres})
+    candidates = sorted(st.name for st in free if metre in st.metres)
     if not candidates:
         return None
     style = library[rng.choice(candidates)]
@@ -79,18 +87,20 @@ def render(vocab, library, rel, song, render_index, used_styles=()):
     bars = []
     instance_energy = {}
     last_chorus = max((b.section_index for b in song.bars if b.section == "chorus"), default=-1)
+    remetred = metre != song_metre
     for i, bb in enumerate(song.bars):
-        if tuple(bb.metre) not in vocab.ts_id:
+        bar_metre = metre if remetred else tuple(bb.metre)
+        if bar_metre not in vocab.ts_id:
             bars.append(None)
             continue
-        ticks = vocab.bar_ticks(bb.metre)
+        ticks = vocab.bar_ticks(bar_metre)
         if bb.section_index not in instance_energy:
             e = SECTION_ENERGY.get(bb.section, 2) + rng.choice([-1, 0, 0, 1]) + render_shift
             if bb.section_index == last_chorus:
                 e += 1
             instance_energy[bb.section_index] = max(0, min(4, e))
-        bars.append(RenderBar(ticks, tuple(bb.metre), _bar_chords(vocab, bb, ticks, transpose), bb.section,
-                              instance_energy[bb.section_index], "main", None))
+        chords = _bar_chords(vocab, bb, ticks, transpose, metre if remetred else None)
+        bars.append(RenderBar(ticks, bar_metre, chords, bb.section, instance_energy[bb.section_index], "main", None))
     pos_in_instance, count = [], {}
     for i, bb in enumerate(song.bars):
         pos_in_instance.append(count.get(bb.section_index, 0))
@@ -99,7 +109,7 @@ def render(vocab, library, rel, song, render_index, used_styles=()):
         if rb is None:
             continue
         nxt = next((b for b in bars[i + 1:] if b is not None and b.chords[0][1] is not None), None)
-        rb.next_root = nxt.chords[0][1] if nxt else None
+        rb.next_bass = (nxt.chords[0][1] + nxt.chords[0][3]) % 12 if nxt else None
         last_of_instance = i + 1 < len(song.bars) and song.bars[i + 1].section_index != song.bars[i].section_index
         if last_of_instance and pos_in_instance[i] >= 1 and rng.random() < 0.75:
             rb.role = "fill"
@@ -118,7 +128,8 @@ def render(vocab, library, rel, song, render_index, used_styles=()):
     piece = Piece(piece_id=f"billboard:{rel}", source="project_styles",
                   files=[rel, f"models/training/styles/{style.name}.yaml"], licences=["CC0-1.0"],
                   style=style.name, tempo_bucket=vocab.tempo_bucket(bpm), key=key, project_authored=True,
-                  chord_source="annotation", title=f"{song.title} / {song.artist} ({style.name} render {render_index})")
+                  chord_source="annotation", title=f"{song.title} / {song.artist} ({style.name} render {render_index}"
+                        + (f", in {metre[0]}/{metre[1]})" if remetred else ")"))
     for part in parts:
         piece.runs.extend(_render_part(vocab, style, part, bars, song, pos_in_instance, rng))
     return piece

@@ -60,6 +60,7 @@ class Pattern:
     gate: float = 1.0
     voicing: str = "chord"
     swing: int = 0  # micro units added to off-beat steps
+    feel: Dict[str, int] = field(default_factory=dict)  # drums: drum -> micro units early (-) or late (+)
 
 
 @dataclass
@@ -135,7 +136,22 @@ def load_style(path, drum_names):
         for i, item in enumerate(items or []):
             pw = f"{where}: parts.{part}[{i}] ({item.get('name', '?')})"
             style.patterns[part].append(_pattern(style, part, item, pw, drum_names))
+    _check_metres(style, where)
     return style
+
+
+def _check_metres(style, where):
+    """Every pattern is in a metre the style declares, and every part the style plays has a main
+    pattern in each of them: a metre without one would be played with another metre's pattern."""
+    for part, patterns in style.patterns.items():
+        for p in patterns:
+            if p.metre not in style.metres:
+                raise CorpusFileError(where, f"parts.{part} ({p.name}) is in {p.metre[0]}/{p.metre[1]}, "
+                                             f"which 'metres:' does not declare")
+        for m in style.metres:
+            if patterns and not any(p.metre == m and p.role == "main" for p in patterns):
+                raise CorpusFileError(where, f"parts.{part} has no main pattern in {m[0]}/{m[1]}, "
+                                             f"a metre the style declares")
 
 
 def _pattern(style, part, item, where, drum_names):
@@ -174,6 +190,13 @@ def _pattern(style, part, item, where, drum_names):
             if bad:
                 raise CorpusFileError(where, f"drum {drum}: unknown step marks {sorted(bad)} (use x X o .)")
             p.drums[drum] = [DRUM_CHARS[c] for c in chars]
+        feel = item.get("feel") or {}
+        for drum, micro in feel.items():
+            if drum not in p.drums:
+                raise CorpusFileError(where, f"feel names {drum!r}, which the pattern does not play")
+            if not isinstance(micro, int) or not -12 <= micro <= 12:
+                raise CorpusFileError(where, f"feel for {drum}: {micro!r} is not a whole number -12..12")
+        p.feel = dict(feel)
     else:
         text = item.get("cells")
         if not isinstance(text, str):
@@ -279,7 +302,8 @@ class RenderBar:
     section: str
     energy: int
     role: str  # main | variation | fill
-    next_root: Optional[int]  # root of the chord after this bar (for approaches)
+    next_bass: Optional[int]  # bass note (pitch class) of the chord after this bar, for approaches:
+    # its root, or its written bass if it is a slash chord
 
 
 class PartState:
@@ -298,6 +322,7 @@ def render_pitched_bar(pattern, part, bar, pat_bar, rng, state):
     step_ticks = bar.ticks // pattern.steps if bar.metre == pattern.metre else 6
     nsteps = bar.ticks // step_ticks
     current = None  # [start tick, [midis], chord index, velocity, ghost]
+    attacked = set()  # chords of this bar the part has already struck a note in
     for s in range(nsteps):
         cell = pattern.cells[pat_bar * pattern.steps + (s % pattern.steps)]
         tick = s * step_ticks
@@ -316,9 +341,11 @@ def render_pitched_bar(pattern, part, bar, pat_bar, rng, state):
                 continue
         if chord[1] is None:
             continue
-        midis = _realize(cell, part, pattern, chord, bar, state.voicing, state.last_bass, tick)
+        written_bass = part == "bass" and ci not in attacked
+        midis = _realize(cell, part, pattern, chord, bar, state.voicing, state.last_bass, tick, written_bass)
         if not midis:
             continue
+        attacked.add(ci)
         if cell.kind == "chord":
             state.voicing = midis
         if part == "bass":
@@ -357,13 +384,16 @@ def _chord_index(chords, tick):
     return ci
 
 
-def _realize(cell, part, pattern, chord, bar, voicing_prev, last_bass, tick=0):
+def _realize(cell, part, pattern, chord, bar, voicing_prev, last_bass, tick=0, first_in_chord=False):
+    """MIDI pitches of one cell over one chord. Over a slash chord (C/B, Am/G, C/E) the bass plays
+    the written bass note for its root cells and for its first note in the chord, whatever the
+    cell, as a bassist reads a slash: that keeps descending lines like C C/B Am Am/G."""
     _, root, quality, bass_iv = chord
     lo, hi = RANGES[part]
     if cell.kind == "note":
         base_root = root
-        if part == "bass" and cell.degree == 1 and cell.alteration == 0 and bass_iv:
-            base_root = (root + bass_iv) % 12  # slash chords: the bass plays the written bass note
+        if part == "bass" and bass_iv and (first_in_chord or (cell.degree == 1 and cell.alteration == 0)):
+            base_root = (root + bass_iv) % 12
             semis = 0
         else:
             semis = theory.degree_semitones(quality, cell.degree, cell.alteration)
@@ -371,8 +401,9 @@ def _realize(cell, part, pattern, chord, bar, voicing_prev, last_bass, tick=0):
         m = ref + semis + 12 * cell.octave
         return [_fold(m, lo, hi)]
     if cell.kind == "approach":
-        later = [c[1] for c in bar.chords if c[0] > tick and c[1] is not None]
-        target = later[0] if later else bar.next_root if bar.next_root is not None else root
+        # An approach leads to the next chord's bass note: its written bass over a slash chord.
+        later = [(c[1] + c[3]) % 12 for c in bar.chords if c[0] > tick and c[1] is not None]
+        target = later[0] if later else bar.next_bass if bar.next_bass is not None else root
         anchor = last_bass if last_bass is not None else theory.reference_root(target, "bass")
         t = anchor + ((target - anchor) % 12)
         if t - anchor > 6:
@@ -406,7 +437,7 @@ def render_drums_bar(pattern, bar, pat_bar, rng, humanize=1.5):
             f = line[pat_bar * pattern.steps + (s % pattern.steps)]
             if f is None:
                 continue
-            micro = (pattern.swing if s % 2 == 1 else 0) + int(round(rng.gauss(0, humanize)))
+            micro = (pattern.swing if s % 2 == 1 else 0) + pattern.feel.get(drum, 0) + int(round(rng.gauss(0, humanize)))
             vel = max(1, min(127, int(round(pattern.velocity * f + rng.gauss(0, 6)))))
             hits.append((s * step_ticks, micro, drum, vel))
     return hits

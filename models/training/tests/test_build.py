@@ -103,6 +103,22 @@ class BuildTest(unittest.TestCase):
         share = stats["project_authored_share"]["tokens"]
         self.assertTrue(0 < share < 1)
 
+    def test_census_counts_every_bar_once(self):
+        """Bars per metre and part add up to the examples' bars, and drum bars per style to the drum bars."""
+        with open(os.path.join(self.dirs[0], "stats.json")) as f:
+            census = json.load(f)["census"]
+        meta = [m for s in build.SPLITS for m in self.load(s)[2]]
+        for part in {m["part"] for m in meta}:
+            want = sum(m["n_bars"] for m in meta if m["part"] == part)
+            got = sum(sum(census["bars_by_metre"].get(o, {}).get(part, {}).values()) for o in ("human", "authored"))
+            self.assertEqual(got, want, part)
+        drums = sum(m["n_bars"] for m in meta if m["part"] == "drums")
+        self.assertEqual(sum(sum(c.values()) for c in census["drum_bars_by_style"].values()), drums)
+        beat1 = census["bass_beat1"]["authored"]
+        self.assertEqual(beat1["plain_bars"] + beat1["slash_bars"],
+                         sum(m["n_bars"] for m in meta if m["part"] == "bass" and m["project_authored"])
+                         - beat1.get("nochord_bars", 0))
+
     def test_files_table_lists_every_file_with_its_manifest_licence(self):
         from sideman_data.corpus import manifest
         rows = manifest().rows

@@ -12,7 +12,9 @@ from sideman_data.errors import CorpusFileError
 
 V = vocab_mod.load()
 REQUIRED = {"pop", "rock", "funk", "soul", "hiphop", "house", "reggae", "latin", "bossa", "jazz_swing",
-            "jazz_ballad", "country", "gospel", "afrobeat"}
+            "jazz_ballad", "country", "gospel", "afrobeat", "punk", "blues", "neworleans", "afrocuban"}
+# Metres the data must teach (issue 11): some styles must declare each, with every part in it.
+METRES = {(3, 4), (6, 8), (5, 4), (12, 8)}
 
 
 class StyleLibraryTest(unittest.TestCase):
@@ -20,12 +22,34 @@ class StyleLibraryTest(unittest.TestCase):
         lib = styles.load_library(V)
         self.assertTrue(REQUIRED <= set(lib), REQUIRED - set(lib))
         for name, st in lib.items():
-            for part in ("bass", "keys", "pad", "arp"):
+            for part in ("drums", "bass", "keys", "pad", "arp"):
                 self.assertTrue(st.patterns.get(part), f"{name} has no {part} patterns")
-                levels = {e for p in st.patterns[part] if p.role == "main" for e in p.energies}
-                self.assertEqual(levels, set(range(5)), f"{name}/{part} main patterns miss energy levels")
-        for name in ("house", "bossa", "jazz_ballad"):
-            self.assertTrue(lib[name].patterns.get("drums"), f"{name} needs authored drums")
+                for metre in st.metres:
+                    levels = {e for p in st.patterns[part] if p.role == "main" and p.metre == metre
+                              for e in p.energies}
+                    self.assertEqual(levels, set(range(5)), f"{name}/{part} {metre}: main patterns miss levels")
+            fills = {p.metre for p in st.patterns["drums"] if p.role == "fill"}
+            self.assertEqual(fills, set(st.metres), f"{name}: a drum fill in every metre")
+        declared = {m for st in lib.values() for m in st.metres}
+        self.assertTrue(METRES <= declared, METRES - declared)
+
+    def test_quiet_drums_are_quiet(self):
+        """Energy 0 is a musician's quiet groove: well under 10 hits a 4/4 bar, scaled by bar length."""
+        lib = styles.load_library(V)
+        for name, st in lib.items():
+            for metre in st.metres:
+                d = style_density.level_density(V, st, "drums", metre)
+                limit = 8.0 * V.bar_ticks(metre) / 96
+                self.assertLessEqual(d[0], max(limit, 6.0), f"{name} {metre}: {d[0]} hits at energy 0")
+
+    def test_a_declared_metre_needs_every_part(self):
+        d = tempfile.mkdtemp()
+        with open(os.path.join(d, "pop.yaml"), "w") as f:
+            f.write("style: pop\nlicence: CC0-1.0\nmetres: [\"4/4\", \"3/4\"]\nparts:\n  bass:\n"
+                    "    - name: low\n      energy: [0, 1, 2, 3, 4]\n      cells: \"R . . . | R . . . | . . . . | . . . .\"\n")
+        with self.assertRaises(CorpusFileError) as ctx:
+            styles.load_library(V, d)
+        self.assertIn("parts.bass has no main pattern in 3/4", str(ctx.exception))
 
     def test_damaged_style_file_names_file_and_pattern(self):
         d = tempfile.mkdtemp()
