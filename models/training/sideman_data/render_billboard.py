@@ -69,6 +69,22 @@ def _bar_chords(vocab, bb, ticks, transpose, metre=None):
     return out
 
 
+def song_is_minor(song):
+    """Billboard gives the tonic, not the mode: a song is minor when the chords built on its tonic
+    are more often minor (a minor third, no major third) than not."""
+    minor = major = 0
+    for bb in song.bars:
+        for _, label in bb.chords:
+            parsed = theory.parse_harte(label)
+            if parsed is None or parsed[0] != bb.tonic:
+                continue
+            if 3 in parsed[1] and 4 not in parsed[1]:
+                minor += 1
+            else:
+                major += 1
+    return minor > major
+
+
 def render(vocab, library, rel, song, render_index, used_styles=()):
     rng = random.Random(stable_seed(rel, render_index))
     song_metre = Counter(b.metre for b in song.bars).most_common(1)[0][0]
@@ -88,6 +104,7 @@ def render(vocab, library, rel, song, render_index, used_styles=()):
     instance_energy = {}
     last_chorus = max((b.section_index for b in song.bars if b.section == "chorus"), default=-1)
     remetred = metre != song_metre
+    minor = song_is_minor(song)
     for i, bb in enumerate(song.bars):
         bar_metre = metre if remetred else tuple(bb.metre)
         if bar_metre not in vocab.ts_id:
@@ -100,7 +117,8 @@ def render(vocab, library, rel, song, render_index, used_styles=()):
                 e += 1
             instance_energy[bb.section_index] = max(0, min(4, e))
         chords = _bar_chords(vocab, bb, ticks, transpose, metre if remetred else None)
-        bars.append(RenderBar(ticks, bar_metre, chords, bb.section, instance_energy[bb.section_index], "main", None))
+        bars.append(RenderBar(ticks, bar_metre, chords, bb.section, instance_energy[bb.section_index], "main", None,
+                              theory.key_scale((bb.tonic + transpose) % 12, minor)))
     pos_in_instance, count = [], {}
     for i, bb in enumerate(song.bars):
         pos_in_instance.append(count.get(bb.section_index, 0))

@@ -228,10 +228,11 @@ def _chord_tones(quality):
     return list(theory.QUALITIES[quality][0])
 
 
-def _voicing_intervals(name, quality):
-    """Intervals above the root for a named voicing over this quality."""
+def _voicing_intervals(name, quality, root=0, key_scale=None):
+    """Intervals above the root for a named voicing over this quality; the tensions it adds (9th,
+    and the 7th over a triad) come from the key when one is given (theory.in_key_tension)."""
     chord = _chord_tones(quality)
-    scale = theory.QUALITIES[quality][1]
+    scale = [theory.in_key_tension(root, quality, iv, key_scale) for iv in theory.QUALITIES[quality][1]]
     third = [iv for iv in chord if iv in (2, 3, 4, 5)][:1]
     fifth = [iv for iv in chord if iv in (6, 7, 8)][:1]
     seventh = [iv for iv in chord if iv in (10, 11)][:1]
@@ -257,15 +258,15 @@ def _voicing_intervals(name, quality):
 VOICINGS = ("chord", "triad", "shell", "rootless", "color", "power", "spread")
 
 
-def voice_chord(root, quality, name, part, previous):
+def voice_chord(root, quality, name, part, previous, key_scale=None):
     """MIDI pitches for a voicing, placed in the part's range and as close as possible to the
     previous voicing (smallest total movement), so comping voice-leads."""
-    return list(_voice_chord(root, quality, name, part, tuple(previous) if previous else None))
+    return list(_voice_chord(root, quality, name, part, tuple(previous) if previous else None, key_scale))
 
 
 @functools.lru_cache(maxsize=65536)
-def _voice_chord(root, quality, name, part, previous):
-    ivs = _voicing_intervals(name, quality)
+def _voice_chord(root, quality, name, part, previous, key_scale=None):
+    ivs = _voicing_intervals(name, quality, root, key_scale)
     lo, hi = RANGES[part]
     centre = VOICING_CENTRES.get(part, 62)
     best, best_cost = None, None
@@ -304,6 +305,7 @@ class RenderBar:
     role: str  # main | variation | fill
     next_bass: Optional[int]  # bass note (pitch class) of the chord after this bar, for approaches:
     # its root, or its written bass if it is a slash chord
+    key_scale: Optional[frozenset] = None  # the song's key (theory.key_scale): tensions come from it
 
 
 class PartState:
@@ -397,6 +399,8 @@ def _realize(cell, part, pattern, chord, bar, voicing_prev, last_bass, tick=0, f
             semis = 0
         else:
             semis = theory.degree_semitones(quality, cell.degree, cell.alteration)
+            if cell.alteration == 0:  # a written alteration (a blue 3-) is meant as written
+                semis = theory.in_key_tension(root, quality, semis, bar.key_scale)
         ref = theory.reference_root(base_root, part if part in theory.REGISTER_CENTRES else "keys")
         m = ref + semis + 12 * cell.octave
         return [_fold(m, lo, hi)]
@@ -409,7 +413,8 @@ def _realize(cell, part, pattern, chord, bar, voicing_prev, last_bass, tick=0, f
         if t - anchor > 6:
             t -= 12
         return [_fold(t + cell.direction, lo, hi)]
-    voicing = voice_chord(root, quality, pattern.voicing, part if part != "bass" else "keys", voicing_prev)
+    voicing = voice_chord(root, quality, pattern.voicing, part if part != "bass" else "keys", voicing_prev,
+                          bar.key_scale)
     if cell.kind == "chord":
         return [m + 12 * cell.octave for m in voicing]
     if not voicing:

@@ -104,6 +104,34 @@ def spelling_table(quality):
 
 # Register centres per part (MIDI pitch). The reference root of a chord is the instance of
 # its root pitch class in [centre - 6, centre + 6); octave tokens count from there.
+# Key scales for choosing tensions (see in_key_tension): major, and natural minor.
+MAJOR_SCALE = (0, 2, 4, 5, 7, 9, 11)
+MINOR_SCALE = (0, 2, 3, 5, 7, 8, 10)
+
+
+def key_scale(tonic_pc, minor=False):
+    """The pitch classes of a key: the major or natural minor scale on the tonic."""
+    return frozenset((tonic_pc + iv) % 12 for iv in (MINOR_SCALE if minor else MAJOR_SCALE))
+
+
+def in_key_tension(root_pc, quality, interval, scale):
+    """An interval above the root, moved a semitone into the key when it is a tension (not a chord
+    tone) that falls outside it. A quality's own scale is fixed (a major triad's 7th slot is the major
+    seventh), but a player picks tensions from the key: over G in C the "seventh" is F, not F#; over
+    E7 in C (V of vi) the ninth is F (b9); over F in C the eleventh is B (#11). Chord tones and
+    notes already in the key are kept; so is everything when the key is unknown (scale None)."""
+    if scale is None:
+        return interval
+    chord = {iv % 12 for iv in QUALITIES[quality][0]}
+    if interval % 12 in chord or (root_pc + interval) % 12 in scale:
+        return interval
+    for step in (-1, 1):
+        moved = interval + step
+        if (root_pc + moved) % 12 in scale and moved % 12 not in chord:
+            return moved
+    return interval
+
+
 REGISTER_CENTRES = {"bass": 43, "keys": 62, "pad": 62, "arp": 67, "melody": 69}
 OCTAVE_MIN, OCTAVE_MAX = -3, 3
 
