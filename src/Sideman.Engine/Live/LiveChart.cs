@@ -7,7 +7,7 @@ namespace Sideman.Engine.Live;
 /// <summary>
 /// A chord chart the band plays in sync with the host's bars, looping it over the song: the text the
 /// producer typed (the <see cref="ChordChart"/> syntax of <c>sideman generate</c>: <c>C | Am7 | F G7 | C/E</c>,
-/// <c>%</c> repeats) and its bars. Chords in a bar share it evenly on the eighth-note grid of whatever
+/// <c>%</c> repeats) and its bars. Chords in a bar are placed by <see cref="ChordPlacement"/> in whatever
 /// metre the host plays, so the chart is parsed once and read on the audio thread without allocating.
 /// Immutable. [main] to build, [any] to read.
 /// </summary>
@@ -90,19 +90,17 @@ public sealed class LiveChart
 
     /// <summary>How many chords the chart bar for <paramref name="songBar"/> holds in a bar of <paramref name="signature"/>. [any]</summary>
     public int ChordCount(long songBar, TimeSignature signature) =>
-        Math.Min(_bars[ChartBar(songBar)].Length, Slots(signature));
+        Math.Min(_bars[ChartBar(songBar)].Length, ChordPlacement.MaxChords(signature));
 
     /// <summary>
-    /// Chord <paramref name="index"/> of the song bar and the tick where it starts: the bar's chords share it
-    /// evenly, each start snapped to the eighth-note grid (as <see cref="ChordChart"/> places them). [any]
+    /// Chord <paramref name="index"/> of the song bar and the tick where it starts, placed in this metre by
+    /// <see cref="ChordPlacement"/> (as <see cref="ChordChart"/> places them). [any]
     /// </summary>
     public BarChord ChordOf(long songBar, TimeSignature signature, int index)
     {
         ChordSymbol[] bar = _bars[ChartBar(songBar)];
-        int slots = Slots(signature);
-        int count = Math.Min(bar.Length, slots);
-        int tick = (int)Math.Round((double)index * slots / count, MidpointRounding.AwayFromZero) * EighthTicks;
-        return new BarChord(tick, bar[index]);
+        int count = Math.Min(bar.Length, ChordPlacement.MaxChords(signature));
+        return new BarChord(ChordPlacement.StartTick(index, count, signature), bar[index]);
     }
 
     /// <summary>The chord sounding at <paramref name="tick"/> of the song bar. [any]</summary>
@@ -119,8 +117,4 @@ public sealed class LiveChart
         }
         return chord;
     }
-
-    private const int EighthTicks = PatternGrid.TicksPerQuarter / 2;
-
-    private static int Slots(TimeSignature signature) => Math.Max(1, signature.TicksPerBar / EighthTicks);
 }

@@ -21,6 +21,11 @@ public sealed class ChordChartTests
     [InlineData("E7alt", 4, ChordQuality.Dominant7Altered, 0)]
     [InlineData("A13", 9, ChordQuality.Dominant13, 0)]
     [InlineData("Cb", 11, ChordQuality.Major, 0)]
+    [InlineData("G11", 7, ChordQuality.Dominant9, 0)]
+    [InlineData("Fmaj13", 5, ChordQuality.Major9, 0)]
+    [InlineData("E7b9", 4, ChordQuality.Dominant7Altered, 0)]
+    [InlineData("E7#9/G#", 4, ChordQuality.Dominant7Altered, 4)]
+    [InlineData("Dm13", 2, ChordQuality.Minor9, 0)]
     public void Chord_symbols_parse(string text, int root, ChordQuality quality, int bass)
     {
         Assert.Equal(new ChordSymbol(root, quality, bass), ChordSymbolParser.Parse(text));
@@ -43,8 +48,13 @@ public sealed class ChordChartTests
         Assert.Equal([new BarChord(0, new ChordSymbol(5, ChordQuality.Major)), new BarChord(48, new ChordSymbol(7, ChordQuality.Dominant7))], bars[2]);
         Assert.Same(bars[2], bars[3]);
         Assert.Equal([0, 36, 60], bars[4].Select(c => c.Tick));
-        var waltz = ChordChart.Parse("C F", new TimeSignature(3, 4));
-        Assert.Equal([0, 36], waltz[0].Select(c => c.Tick)); // 6 eighths: 0 and 3 eighths
+        // Two chords split at the second beat group, where the training data puts them.
+        Assert.Equal([0, 48], ChordChart.Parse("C F", new TimeSignature(3, 4))[0].Select(c => c.Tick)); // beat 3
+        Assert.Equal([0, 36], ChordChart.Parse("C F", new TimeSignature(6, 8))[0].Select(c => c.Tick)); // 4th eighth
+        Assert.Equal([0, 72], ChordChart.Parse("C F", new TimeSignature(5, 4))[0].Select(c => c.Tick)); // beat 4 (3+2)
+        Assert.Equal([0, 72], ChordChart.Parse("C F", new TimeSignature(12, 8))[0].Select(c => c.Tick)); // 3rd dotted quarter
+        Assert.Equal([0, 48], ChordChart.Parse("C F", new TimeSignature(7, 8))[0].Select(c => c.Tick)); // 4+3 eighths
+        Assert.Equal([0, 12], ChordChart.Parse("C F", new TimeSignature(1, 4))[0].Select(c => c.Tick)); // one beat: its middle
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using Sideman.Music.Time;
 namespace Sideman.Model.Decoding.Songs;
 
 /// <summary>
-/// A chord chart as text, one bar between bar lines: <c>C | Am7 | F G7 | C</c>. Chords in one bar share it
-/// evenly (starts snapped to the eighth-note grid the model uses); <c>%</c> repeats the previous bar;
+/// A chord chart as text, one bar between bar lines: <c>C | Am7 | F G7 | C</c>. Chords in one bar start where
+/// <see cref="ChordPlacement"/> puts them (two split at the second beat group); <c>%</c> repeats the previous bar;
 /// line breaks are bar lines too. Chords keep absolute roots. [main]
 /// </summary>
 public static class ChordChart
@@ -16,8 +16,6 @@ public static class ChordChart
     {
         ArgumentNullException.ThrowIfNull(text);
         var bars = new List<BarChord[]>();
-        int length = timeSignature.TicksPerBar;
-        const int grid = 12; // chord changes land on eighth notes (CHG tokens)
         foreach (string raw in text.Split(['|', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             string[] symbols = raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -31,7 +29,7 @@ public static class ChordChart
                 bars.Add(bars[^1]);
                 continue;
             }
-            int slots = length / grid;
+            int slots = ChordPlacement.MaxChords(timeSignature);
             if (symbols.Length > slots)
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"bar {bar}: {symbols.Length} chords do not fit a {timeSignature} bar (at most {slots}, one per eighth note)"));
             var chords = new BarChord[symbols.Length];
@@ -39,8 +37,7 @@ public static class ChordChart
             {
                 if (!ChordSymbolParser.TryParse(symbols[k], out ChordSymbol chord, out string? error))
                     throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"bar {bar}: {error}"));
-                int tick = (int)Math.Round((double)k * slots / symbols.Length, MidpointRounding.AwayFromZero) * grid;
-                chords[k] = new BarChord(tick, chord);
+                chords[k] = new BarChord(ChordPlacement.StartTick(k, symbols.Length, timeSignature), chord);
             }
             bars.Add(chords);
         }

@@ -30,7 +30,13 @@ public static class ChordSymbolParser
         ("9", ChordQuality.Dominant9), ("maj9", ChordQuality.Major9), ("M9", ChordQuality.Major9), ("m9", ChordQuality.Minor9), ("min9", ChordQuality.Minor9),
         ("m11", ChordQuality.Minor11), ("min11", ChordQuality.Minor11),
         ("13", ChordQuality.Dominant13),
-        ("7alt", ChordQuality.Dominant7Altered), ("alt", ChordQuality.Dominant7Altered));
+        ("7alt", ChordQuality.Dominant7Altered), ("alt", ChordQuality.Dominant7Altered),
+        // Symbols the vocabulary has no quality of its own for, mapped as the data pipeline classifies
+        // their notes (sideman_data/theory.py classify): 11 and 9#11 as a ninth, maj13 as maj9, m13 as m9.
+        ("11", ChordQuality.Dominant9), ("9#11", ChordQuality.Dominant9), ("maj13", ChordQuality.Major9), ("M13", ChordQuality.Major9),
+        ("m13", ChordQuality.Minor9), ("min13", ChordQuality.Minor9),
+        ("7b9", ChordQuality.Dominant7Altered), ("7#9", ChordQuality.Dominant7Altered), ("7b5", ChordQuality.Dominant7),
+        ("7#11", ChordQuality.Dominant7), ("7b13", ChordQuality.Dominant7Altered));
 
     /// <summary>Parses a symbol; false with a reason if it is not one.</summary>
     public static bool TryParse(string text, out ChordSymbol chord, [NotNullWhen(false)] out string? error)
