@@ -25,7 +25,7 @@ index="models/sideman-$version.fingerprints"
 reports="$tr/reports"
 stages="${STAGES:-dataset train export index evaluate card}"
 # The release's training configuration (docs: models/training/README.md, "Release training").
-steps="${SIDEMAN_STEPS:-3000}"
+steps="${SIDEMAN_STEPS:-3500}"
 train_args=(--out "$run" --data-dir "$data" --preset base --batch-size 8 --threads 1 --steps "$steps"
             --dropout 0.0 --lr 1e-3 --min-lr 1e-4 --warmup 100 --seed 1234 --eval-every 200
             --eval-batches 8 --log-every 10 --max-minutes "${SIDEMAN_MAX_MINUTES:-85}")
