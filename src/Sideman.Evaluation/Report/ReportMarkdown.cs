@@ -113,7 +113,7 @@ public static class ReportMarkdown
     {
         L(md, "## Bass: root or slash note on beat 1");
         L(md);
-        ulong[] seeds = [.. r.Suite.Seeds];
+        ulong[] seeds = [.. r.Tally.Styles.SelectMany(s => s.BassBySeed.Keys).Distinct().Order()];
         L(md, "| style | all bars | plain (root) | slash (written bass) | " + string.Join(" | ", seeds.Select(x => $"seed {x}")) + " | worst seed |");
         L(md, "|---|---|---|---|" + string.Concat(seeds.Select(_ => "---|")) + "---|");
         BassDownbeat pooled = default;
