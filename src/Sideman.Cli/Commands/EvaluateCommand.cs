@@ -86,7 +86,7 @@ internal static class EvaluateCommand
         Console.WriteLine($"Human baseline: Groove beat takes in {corpusRoot}");
         var drums = new DrumClasses(assets.Vocabulary);
         HumanBaseline human = HumanBaseline.Load(corpusRoot, drums, EvaluationSuite.Charts.Select(c => c.Metre));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {human.Takes4x4} takes in 4/4: backbeat {human.All.Backbeat.Value:P0}, {human.All.KicksPerBar:0.00} kicks per bar"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {human.Takes4x4} takes in 4/4: backbeat {human.All.Backbeat.Value * 100:0}%, {human.All.KicksPerBar:0.00} kicks per bar"));
 
         Console.WriteLine($"Suite {suite.Name}: {suite.Cases.Count} songs, {suite.Styles.Count} styles, seeds {string.Join(",", suite.Seeds)}");
         long start = Stopwatch.GetTimestamp();
