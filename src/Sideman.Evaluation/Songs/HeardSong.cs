@@ -27,6 +27,10 @@ public sealed class HeardSong
         }
         if (notes.Keys.Any(p => !PartRoles.IsPitched(p)))
             throw new ArgumentException("drums are hits, not notes", nameof(notes));
+        if (hits is not null && hits.Any(h => (uint)h.Bar >= (uint)bars.Count || (uint)h.Tick >= (uint)bars[h.Bar].Length))
+            throw new ArgumentException("a hit lies outside the song's bars", nameof(hits));
+        if (notes.Values.Any(list => list.Any(n => (uint)n.Bar >= (uint)bars.Count || (uint)n.Tick >= (uint)bars[n.Bar].Length)))
+            throw new ArgumentException("a note lies outside the song's bars", nameof(notes));
         Name = name;
         Style = style;
         Seed = seed;

@@ -40,4 +40,15 @@ public sealed class BeatGridTests
         Assert.Equal(-1, HeardSong.BarAt(bars, 96 + 72 + 72));
         Assert.Equal(-1, HeardSong.BarAt(bars, -6));
     }
+
+    [Fact]
+    public void A_song_refuses_bars_out_of_order_and_events_outside_its_bars()
+    {
+        var none = new Dictionary<Sideman.Music.Patterns.PartRole, IReadOnlyList<SongNote>>();
+        SongBar[] bars = HandMade.Bars(HandMade.FourFour, HandMade.FourFour);
+        Assert.Throws<ArgumentException>(() => new HeardSong("x", "pop", 1, 0, [bars[1], bars[0]], null, none));
+        Assert.Throws<ArgumentException>(() => new HeardSong("x", "pop", 1, 0, bars, [HandMade.Hit(2, 0, "kick")], none));
+        Assert.Throws<ArgumentException>(() => new HeardSong("x", "pop", 1, 0, bars, [HandMade.Hit(0, 96, "kick")], none));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HeardSong("x", "pop", 1, 12, bars, null, none));
+    }
 }
