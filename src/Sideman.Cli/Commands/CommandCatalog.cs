@@ -13,6 +13,7 @@ internal static class CommandCatalog
         BenchCommand.Create(),
         ChordsCommand.Create(),
         DescribeCommand.Create(),
+        EvaluateCommand.Create(),
         GenerateCommand.Create(),
         RenderCommand.Create(),
         SoundFontSubsetCommand.Create(),

@@ -83,6 +83,8 @@ internal static class GenerateCommand
             Fills = r.GetValue(fills),
         });
         PartRole[] roles = ParseParts(r.GetValue(parts)!);
+        foreach (string warning in plan.Warnings)
+            Console.Error.WriteLine($"generate: warning: {warning}");
 
         DefaultModelFiles defaults = DefaultModelFiles.Locate();
         string modelPath = r.GetValue(model) ?? defaults.ModelPath

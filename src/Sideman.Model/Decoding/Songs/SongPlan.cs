@@ -4,11 +4,15 @@ using Sideman.Music.Time;
 
 namespace Sideman.Model.Decoding.Songs;
 
-/// <summary>A song ready to generate: tempo, key, style, and every bar's conditioning (with the chart's chords).</summary>
+/// <summary>
+/// A song ready to generate: tempo, key, style, and every bar's conditioning (with the chart's chords).
+/// <see cref="Warnings"/> says what of the request the song is too short to play (sections or energy levels past its last bar).
+/// </summary>
 public sealed class SongPlan
 {
-    private SongPlan(double bpm, int keyTonic, string style, TimeSignature timeSignature, BarConditioning[] bars)
+    private SongPlan(double bpm, int keyTonic, string style, TimeSignature timeSignature, BarConditioning[] bars, IReadOnlyList<string> warnings)
     {
+        Warnings = warnings;
         Bpm = bpm;
         KeyTonic = keyTonic;
         Style = style;
@@ -21,6 +25,9 @@ public sealed class SongPlan
     public string Style { get; }
     public TimeSignature TimeSignature { get; }
     public IReadOnlyList<BarConditioning> Bars { get; }
+
+    /// <summary>Parts of the request the song does not play, in words for the user (empty when it plays all of it).</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Seconds of music in the song.</summary>
     public double Seconds => Bars.Count * TimeSignature.QuarterNotesPerBar * 60.0 / Bpm;
@@ -36,8 +43,9 @@ public sealed class SongPlan
         BarChord[][] chart = ChordChart.Parse(request.Chart, request.TimeSignature);
         int count = chart.Length * request.Repeat;
         int key = KeyOf(request.Key, chart);
-        int[] energy = Energies(request.Energy, count);
-        SectionKind[] sections = Sections(request.Sections, count);
+        var warnings = new List<string>();
+        int[] energy = Energies(request.Energy, count, warnings);
+        SectionKind[] sections = Sections(request.Sections, count, chart.Length, request.Repeat, warnings);
         if (request.Fills)
         {
             for (int i = 0; i + 1 < count; i++)
@@ -49,7 +57,7 @@ public sealed class SongPlan
         var bars = new BarConditioning[count];
         for (int i = 0; i < count; i++)
             bars[i] = new BarConditioning(i, request.TimeSignature, sections[i], energy[i], chart[i % chart.Length]);
-        return new SongPlan(request.Bpm, key, request.Style, request.TimeSignature, bars);
+        return new SongPlan(request.Bpm, key, request.Style, request.TimeSignature, bars, warnings);
     }
 
     private static int KeyOf(string? key, BarChord[][] chart)
@@ -73,7 +81,7 @@ public sealed class SongPlan
         return 0;
     }
 
-    private static int[] Energies(string spec, int count)
+    private static int[] Energies(string spec, int count, List<string> warnings)
     {
         var levels = new int[count];
         string s = spec.Trim();
@@ -90,6 +98,9 @@ public sealed class SongPlan
             throw new FormatException("energy is empty (give a level 0..4, a list like 1,2,3 or a ramp like 1..4)");
         for (int i = 0; i < count; i++)
             levels[i] = list[Math.Min(i, list.Length - 1)];
+        if (list.Length > count)
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"--energy lists {list.Length} levels but the song has {count} bar{(count == 1 ? "" : "s")}: the last {list.Length - count} are not played"));
         return levels;
     }
 
@@ -100,11 +111,14 @@ public sealed class SongPlan
         return v;
     }
 
-    private static SectionKind[] Sections(string spec, int count)
+    private static SectionKind[] Sections(string spec, int count, int chartBars, int repeat, List<string> warnings)
     {
         var result = new SectionKind[count];
         int at = 0;
         SectionKind last = SectionKind.None;
+        int asked = 0;
+        bool allCounted = true;
+        var cut = new List<string>();
         foreach (string part in spec.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             string[] nb = part.Split(':', StringSplitOptions.TrimEntries);
@@ -115,12 +129,33 @@ public sealed class SongPlan
                 throw new FormatException($"section '{part}': the bar count must be a positive number");
             if (nb.Length > 2)
                 throw new FormatException($"section '{part}' should be name:bars");
-            for (int i = 0; i < bars && at < count; i++)
+            int played = Math.Min(bars, count - at);
+            if (nb.Length == 2)
+            {
+                asked += bars;
+                if (played < bars)
+                    cut.Add(string.Create(CultureInfo.InvariantCulture, $"{part} plays {played} of its {bars} bars"));
+            }
+            else
+            {
+                allCounted = false;
+                if (played == 0)
+                    cut.Add($"{part} is not played (the section before it takes the rest of the song)");
+            }
+            for (int i = 0; i < played; i++)
                 result[at++] = kind;
             last = kind;
         }
         while (at < count)
             result[at++] = last;
+        if (cut.Count > 0)
+        {
+            string fix = allCounted
+                ? string.Create(CultureInfo.InvariantCulture, $"add --repeat {(asked + chartBars - 1) / chartBars} or shorten --sections")
+                : "give every section a bar count, or shorten --sections";
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"--sections is longer than the song ({count} bar{(count == 1 ? "" : "s")}: {chartBars} in the chart x {repeat}): {string.Join("; ", cut)}; {fix}"));
+        }
         return result;
     }
 }

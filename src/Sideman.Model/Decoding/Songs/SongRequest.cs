@@ -6,7 +6,8 @@ namespace Sideman.Model.Decoding.Songs;
 /// What `sideman generate` asks for, as text the user typed. <see cref="SongPlan.Create"/> turns it into
 /// per-bar conditioning. Energy: one level 0..4, a list per bar ("1,2,3,3"; the last repeats) or a ramp
 /// ("1..4"). Sections: "name:bars" pairs in order ("intro:4,verse:8,chorus:8"; the last continues) or one
-/// name for the whole song.
+/// name for the whole song. Sections or levels past the song's last bar are not played, and the plan says so
+/// (<see cref="SongPlan.Warnings"/>).
 /// </summary>
 public sealed record SongRequest
 {
