@@ -9,7 +9,7 @@ namespace Sideman.Model.Decoding;
 /// <summary>One part's generation speed.</summary>
 public sealed record GeneratorTiming(
     PartRole Part, int Bars, long Tokens, double WallSeconds, double CpuSeconds, double Bpm,
-    long Slides, long GuardRejections, double AllocatedBytesPerBar)
+    long Slides, long GuardRejections, double AllocatedBytesPerBar, long MusicalResamples = 0, long MusicalViolationsKept = 0)
 {
     /// <summary>Seconds of 4/4 music generated per wall second.</summary>
     public double RealTimeFactor => Bars * 4 * 60.0 / Bpm / WallSeconds;
@@ -36,8 +36,10 @@ public static class GeneratorBenchmark
         [new(0, new ChordSymbol(0, ChordQuality.Major, 4))],
     ];
 
-    public static IReadOnlyList<GeneratorTiming> Measure(GeneratorAssets assets, IReadOnlyList<PartRole> parts, int bars = 64, double bpm = 120, string style = "pop")
+    public static IReadOnlyList<GeneratorTiming> Measure(GeneratorAssets assets, IReadOnlyList<PartRole> parts, int bars = 64, double bpm = 120, string style = "pop",
+                                                         MusicalGuardSettings? musicalGuard = null)
     {
+        var settings = new GeneratorSettings { Seed = 1, MusicalGuard = musicalGuard ?? MusicalGuardSettings.Default };
         ArgumentNullException.ThrowIfNull(assets);
         int tempoBucket = assets.Vocabulary.TempoBucket(bpm);
         var conditioning = new BarConditioning[bars];
@@ -48,7 +50,7 @@ public static class GeneratorBenchmark
         var results = new List<GeneratorTiming>();
         foreach (PartRole part in parts)
         {
-            using PartGenerator g = assets.CreatePart(PartHeader.Create(style, part, 0, tempoBucket), new GeneratorSettings { Seed = 1 });
+            using PartGenerator g = assets.CreatePart(PartHeader.Create(style, part, 0, tempoBucket), settings);
             for (int i = 0; i < Math.Min(4, bars); i++) // warm-up: JIT, first-bar prefill
                 g.Next(conditioning[i]);
             g.Restart();
@@ -63,7 +65,8 @@ public static class GeneratorBenchmark
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             GenerationStats s = g.Stats;
             results.Add(new GeneratorTiming(part, bars, s.SampledTokens + s.ForcedTokens - before.SampledTokens - before.ForcedTokens,
-                wall, cpu, bpm, s.Slides - before.Slides, s.GuardRejections - before.GuardRejections, (double)allocated / bars));
+                wall, cpu, bpm, s.Slides - before.Slides, s.GuardRejections - before.GuardRejections, (double)allocated / bars,
+                s.MusicalResamples - before.MusicalResamples, s.MusicalViolationsKept - before.MusicalViolationsKept));
         }
         return results;
     }
@@ -77,12 +80,18 @@ public static class GeneratorBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"generator: {bars} bars per part at {bpm:0} BPM in 4/4 (one bar = {4 * 60 / bpm:0.00} s), originality guard {(indexPath is null ? "off" : "on (" + Path.GetFileName(indexPath) + $", {assets.Index!.Count:N0} pairs)")}, 1 thread; " +
             $"model + vocab + index loaded in {loadMs:0} ms"));
-        output.WriteLine("part    tokens  bars/s  real-time x  (CPU)  ms/token  slides  copies rejected  alloc B/bar");
+        output.WriteLine("part    tokens  bars/s  real-time x  (CPU)  ms/token  slides  copies rejected  musical resampled  kept broken  alloc B/bar");
         PartRole[] parts = [PartRole.Drums, PartRole.Bass, PartRole.Keys, PartRole.Pad, PartRole.Arp];
-        foreach (GeneratorTiming t in Measure(assets, parts, bars, bpm))
+        // The musical guard's cost: the same parts with it off, then on (the table), back to back.
+        IReadOnlyList<GeneratorTiming> off = Measure(assets, parts, bars, bpm, musicalGuard: MusicalGuardSettings.Off);
+        IReadOnlyList<GeneratorTiming> on = Measure(assets, parts, bars, bpm);
+        foreach (GeneratorTiming t in on)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{PartRoles.Name(t.Part),-6} {t.Tokens,7} {t.BarsPerSecond,7:0.0} {t.RealTimeFactor,12:0.0} {t.CpuRealTimeFactor,6:0.0} {t.MsPerToken,9:0.000} {t.Slides,7} {t.GuardRejections,16} {t.AllocatedBytesPerBar,12:0.0}"));
+                $"{PartRoles.Name(t.Part),-6} {t.Tokens,7} {t.BarsPerSecond,7:0.0} {t.RealTimeFactor,12:0.0} {t.CpuRealTimeFactor,6:0.0} {t.MsPerToken,9:0.000} {t.Slides,7} {t.GuardRejections,16} {t.MusicalResamples,18} {t.MusicalViolationsKept,12} {t.AllocatedBytesPerBar,12:0.0}"));
         }
+        double cpuOff = off.Sum(t => t.CpuSeconds), cpuOn = on.Sum(t => t.CpuSeconds);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"all parts: {cpuOff:0.00} s CPU with the musical guard off, {cpuOn:0.00} s on: it costs {(cpuOn / cpuOff - 1) * 100:0.0} % of generation speed"));
     }
 }

@@ -43,6 +43,11 @@ public sealed class PartGenerator : IDisposable
     private readonly BarPromptEncoder _prompt;
     private readonly BarDecoder _decoder;
     private readonly CopyBreaker _breaker;
+    private readonly MusicalWatch _watch;
+    private MusicalRules? _rules;
+    private readonly int[] _bestBody;
+    private BestTry _best;
+    private MusicalMemory _memory;
     private readonly OriginalityIndex? _index;
     private readonly ContextWindow _window;
     private int[] _header;
@@ -65,6 +70,7 @@ public sealed class PartGenerator : IDisposable
     private bool _disposed;
     private long _rolledBack, _slidesInside;
     private long _bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies;
+    private long _musicalChecks, _musicalStopped, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept;
 
     /// <summary>
     /// A generator for <paramref name="header"/> over <paramref name="model"/> (a decoder of its own; disposed
@@ -97,6 +103,7 @@ public sealed class PartGenerator : IDisposable
         _prompt = new BarPromptEncoder(vocabulary);
         _decoder = new BarDecoder(vocabulary);
         _breaker = new CopyBreaker(vocabulary);
+        _watch = new MusicalWatch(vocabulary);
         _header = _prompt.Header(header);
         _partToken = vocabulary.Part(header.Part);
         _changeTokens = vocabulary.Range(TokenKind.ChordChange);
@@ -113,6 +120,8 @@ public sealed class PartGenerator : IDisposable
         _window = new ContextWindow(capacity);
         _promptTokens = new int[_prompt.MaxPromptTokens];
         _body = new int[_budget];
+        _bestBody = new int[_budget];
+        _rules = PartRoles.IsPitched(header.Part) ? new MusicalRules(header) : null;
         _allowed = new bool[vocabulary.Size];
         _bodyLogits = new float[vocabulary.Size];
         _bar = new GeneratedBar(header.Part, _prompt.MaxChordsPerBar, _budget / 2 + 1, _prompt.MaxPromptTokens + _budget);
@@ -131,7 +140,8 @@ public sealed class PartGenerator : IDisposable
 
     public bool HasGuard => _index is not null;
 
-    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside);
+    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside,
+        _musicalChecks, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept, _musicalStopped);
 
     /// <summary>
     /// Every token written since the start (header, then each bar), when <see cref="GeneratorSettings.KeepTranscript"/>
@@ -145,13 +155,14 @@ public sealed class PartGenerator : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         _started = false;
         _previousHash = 0;
+        _memory = default;
         _transcript?.Clear();
     }
 
     /// <summary>
     /// Starts a new song under another header of the same part (a new style, key or tempo): the next bar is a
     /// first bar again. Throws <see cref="ArgumentException"/> for another part or a header the vocabulary
-    /// cannot express, changing nothing. Allocates the header's tokens (a few ints). [generator]
+    /// cannot express, changing nothing. Allocates the header's tokens (a few ints) and the part's rules. [generator]
     /// </summary>
     public void Restart(PartHeader header)
     {
@@ -163,6 +174,7 @@ public sealed class PartGenerator : IDisposable
             throw new ArgumentException($"header {header} has {tokens.Length} tokens; this generator's buffers were sized for {_header.Length}", nameof(header));
         _header = tokens;
         Header = header;
+        _rules = PartRoles.IsPitched(header.Part) ? new MusicalRules(header) : null;
         Restart();
     }
 
@@ -203,32 +215,103 @@ public sealed class PartGenerator : IDisposable
         _bodyLogitsStale = false;
         _cursor.CopyTo(_bodyCursor);
 
-        int bodyLength = 0, eventsStart = 0, attempts = 0;
+        MusicalRules? rules = Settings.MusicalGuard.Enabled ? _rules : null;
+        int musicalTries = rules is null ? 1 : Settings.MusicalGuard.Attempts;
+        int bodyLength = 0, eventsStart = 0, attempts = 0, bestAttempt = -1;
         ulong hash = 0;
-        bool accepted = false, closedByBudget = false;
+        bool closedByBudget = false, perturbed = false, keepBest = false, checkedLast = false;
+        MusicalVerdict verdict = default;
         int part = (int)Header.Part;
-        for (int attempt = 0; attempt < Settings.GuardAttempts && !accepted; attempt++)
+        for (int attempt = 0; ; attempt++)
         {
             if (attempt > 0)
             {
                 RollBack();
                 logits = _bodyLogits;
-                _resamples++;
             }
             attempts++;
+            checkedLast = false;
             var rng = DeterministicRng.ForAttempt(Settings.Seed, bar.BarIndex, part, attempt);
-            (bodyLength, closedByBudget) = SampleBody(logits, chordsGiven, ref rng);
+            // Every try but the last may stop at the first token that certainly breaks a rule (the last is always whole, to be kept).
+            bool watch = rules is not null && chordsGiven && attempt + 1 < musicalTries;
+            if (watch)
+            {
+                _watch.Begin(rules!, bar.Chords, bar.TimeSignature, _memory, Settings.MusicalGuard.BeatOneGrace);
+            }
+            MusicalRule stopped;
+            (bodyLength, closedByBudget, stopped) = SampleBody(logits, chordsGiven, watch, ref rng);
+            if (stopped != MusicalRule.None)
+            {
+                _musicalChecks++;
+                _musicalStopped++;
+                CountRejections(stopped, +1);
+                _musicalResamples++;
+                continue;
+            }
             eventsStart = FirstPosition(_body.AsSpan(0, bodyLength));
             hash = eventsStart < bodyLength ? BarFingerprint.Hash(_body.AsSpan(eventsStart, bodyLength - eventsStart)) : 0UL;
-            accepted = !IsCopy(hash);
-            if (!accepted)
+            if (IsCopy(hash))
             {
                 _rejections++;
+                // With a try that copies nothing in hand and the musical tries spent, keep that try rather than sample on.
+                if (attempt + 1 < Settings.GuardAttempts && !(bestAttempt >= 0 && attempt + 1 >= musicalTries))
+                {
+                    _resamples++;
+                    continue;
+                }
+                keepBest = bestAttempt >= 0;
+                perturbed = !keepBest;
+                break;
             }
+            if (rules is null)
+            {
+                break;
+            }
+            verdict = CheckCurrentBar(rules);
+            checkedLast = true;
+            if (verdict.Score == 0)
+            {
+                break;
+            }
+            if (bestAttempt < 0 || verdict.Score <= _best.Verdict.Score)
+            {
+                // Ties go to the newer try: it is already in the cache.
+                bestAttempt = attempt;
+                _best = new BestTry(bodyLength, hash, closedByBudget, verdict);
+                _body.AsSpan(0, bodyLength).CopyTo(_bestBody);
+            }
+            if (attempt + 1 < musicalTries)
+            {
+                CountRejections(verdict.Broken, +1);
+                _musicalResamples++;
+                continue;
+            }
+            keepBest = true;
+            break;
         }
 
-        bool perturbed = false;
-        if (!accepted)
+        if (keepBest)
+        {
+            if (bestAttempt != attempts - 1)
+            {
+                // An earlier try was the best: the cache holds the last one, so feed the best back in.
+                if (checkedLast)
+                {
+                    CountRejections(verdict.Broken, +1);
+                }
+                RollBack();
+                for (int i = 0; i < _best.Length; i++)
+                {
+                    Feed(_bestBody[i], _best.Length - i);
+                }
+                (bodyLength, hash, closedByBudget) = (_best.Length, _best.Hash, _best.ClosedByBudget);
+                CountRejections(_best.Verdict.Broken, -1); // counted as rejected when the loop moved past it
+                _musicalRefeeds++;
+            }
+            verdict = _best.Verdict;
+            _musicalViolationsKept++;
+        }
+        else if (perturbed)
         {
             (bodyLength, hash) = _breaker.Break(_body.AsSpan(0, bodyLength), eventsStart, _index!, _partToken, _previousHash);
             RollBack();
@@ -237,7 +320,6 @@ public sealed class PartGenerator : IDisposable
                 Feed(_body[i], bodyLength - i);
             }
             _perturbations++;
-            perturbed = true;
         }
         if (_index is not null && _index.ContainsPair(_partToken, _previousHash, hash))
         {
@@ -257,6 +339,19 @@ public sealed class PartGenerator : IDisposable
         _bar.Attempts = attempts;
         _bar.Perturbed = perturbed;
         _bar.ClosedByBudget = closedByBudget;
+        if (rules is not null)
+        {
+            if (perturbed)
+            {
+                // The copy breaker's bar was never checked: check it now, so the memory and the counters see what was written.
+                verdict = CheckCurrentBar(rules);
+                if (verdict.Score > 0)
+                    _musicalViolationsKept++;
+            }
+            _memory = rules.Remember(_bar.Chords, _bar.Notes, _bar.TimeSignature, _memory, verdict);
+        }
+        _window.SetCurrentMemory(_memory);
+        _bar.RuleBreaks = verdict.Broken;
         if (_transcript is not null)
         {
             foreach (int t in barTokens)
@@ -290,6 +385,7 @@ public sealed class PartGenerator : IDisposable
         _window.DropNewest(bars);
         _model.Rewind(_window.Length);
         _previousHash = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Hash : _window.HashBeforeWindow;
+        _memory = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Memory : _window.MemoryBeforeWindow;
         // After BAR the grammar state no longer depends on the bar before, so the state after the header will do.
         _headerCursor.CopyTo(_cursor);
         if (_transcript is not null)
@@ -330,6 +426,7 @@ public sealed class PartGenerator : IDisposable
                 _transcript?.AddRange(_header);
                 _forced += _header.Length;
                 _previousHash = 0;
+                _memory = default;
                 _started = true;
             }
             else
@@ -365,8 +462,11 @@ public sealed class PartGenerator : IDisposable
         _forced += prompt.Length;
     }
 
-    /// <summary>Samples the bar's free tokens until the model ends the bar (samples BAR, which the next bar feeds) or its budget runs out.</summary>
-    private (int Length, bool ClosedByBudget) SampleBody(ReadOnlySpan<float> logits, bool chordsGiven, ref DeterministicRng rng)
+    /// <summary>
+    /// Samples the bar's free tokens until the model ends the bar (samples BAR, which the next bar feeds) or its budget runs out;
+    /// with <paramref name="watch"/>, stops before feeding a token that certainly breaks a musical rule and returns that rule.
+    /// </summary>
+    private (int Length, bool ClosedByBudget, MusicalRule Stopped) SampleBody(ReadOnlySpan<float> logits, bool chordsGiven, bool watch, ref DeterministicRng rng)
     {
         int n = 0;
         bool closed = false;
@@ -391,7 +491,11 @@ public sealed class PartGenerator : IDisposable
             _sampled++;
             if (t == bar)
             {
-                return (n, closed);
+                return (n, closed, MusicalRule.None);
+            }
+            if (watch && _watch.Observe(t) is var broken and not MusicalRule.None)
+            {
+                return (n, closed, broken);
             }
             _body[n] = t;
             logits = Feed(t, _budget - n);
@@ -438,6 +542,27 @@ public sealed class PartGenerator : IDisposable
         _window.Truncate(bodyStart);
         _bodyCursor.CopyTo(_cursor);
     }
+
+    /// <summary>Decodes the bar in progress into the reused bar object and checks it against the part's rules.</summary>
+    private MusicalVerdict CheckCurrentBar(MusicalRules rules)
+    {
+        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
+        _musicalChecks++;
+        return rules.Check(_bar.Chords, _bar.Notes, _bar.TimeSignature, _memory, Settings.MusicalGuard.BeatOneGrace);
+    }
+
+    private void CountRejections(MusicalRule broken, int count)
+    {
+        if ((broken & MusicalRule.BeatOne) != 0)
+            _beatOneRejections += count;
+        if ((broken & MusicalRule.StrongBeat) != 0)
+            _strongBeatRejections += count;
+        if ((broken & MusicalRule.OutOfKey) != 0)
+            _outOfKeyRejections += count;
+    }
+
+    /// <summary>The musical guard's best failing try of the bar in progress (its tokens are in _bestBody).</summary>
+    private readonly record struct BestTry(int Length, ulong Hash, bool ClosedByBudget, MusicalVerdict Verdict);
 
     private bool IsCopy(ulong hash)
     {
