@@ -45,6 +45,8 @@ internal static class BandBench
         Console.WriteLine();
         Console.WriteLine($"Generation: {bars} bars x 5 parts, one thread (ONNX Runtime with 1 intra-op thread), pop, a four-chord loop; musical guard off / on, alternating");
         var cpu = new double[2];
+        Generate(4, MusicalGuardSettings.Off); // warm-up (JIT, caches), not counted
+        Generate(4, MusicalGuardSettings.Default);
         foreach (int round in (int[])[0, 1])
         {
             foreach (bool guard in (bool[])[false, true])

@@ -11,7 +11,7 @@ public readonly record struct MusicalGuardSettings(int Attempts, int BeatOneGrac
     public const int MaxAttempts = 64;
     public const int MaxBeatOneGrace = 7;
 
-    public static MusicalGuardSettings Default => new(4, 3);
+    public static MusicalGuardSettings Default => new(8, 3);
 
     public static MusicalGuardSettings Off => new(0, 3);
 

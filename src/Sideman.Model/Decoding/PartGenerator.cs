@@ -179,7 +179,7 @@ public sealed class PartGenerator : IDisposable
     }
 
     /// <summary>
-    /// Samples the next bars with other settings (seed, temperature, top-p, guard attempts) without forgetting the
+    /// Samples the next bars with other settings (seed, temperature, top-p, guard attempts, musical guard) without forgetting the
     /// context. Settings that size the generator's buffers or window (<see cref="GeneratorSettings.MaxBarTokens"/>,
     /// <see cref="GeneratorSettings.SlideKeepFraction"/>, <see cref="GeneratorSettings.BarLineHeadroom"/>,
     /// <see cref="GeneratorSettings.KeepTranscript"/>) must stay as they are. [generator]
@@ -191,7 +191,7 @@ public sealed class PartGenerator : IDisposable
         settings.Validate();
         if (settings.MaxBarTokens != Settings.MaxBarTokens || settings.SlideKeepFraction != Settings.SlideKeepFraction
             || settings.BarLineHeadroom != Settings.BarLineHeadroom || settings.KeepTranscript != Settings.KeepTranscript)
-            throw new ArgumentException("only the seed, sampling and guard attempts can change while generating; make a new generator for the rest", nameof(settings));
+            throw new ArgumentException("only the seed, sampling, guard attempts and the musical guard can change while generating; make a new generator for the rest", nameof(settings));
         Settings = settings;
     }
 
