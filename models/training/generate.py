@@ -9,7 +9,8 @@ last bar). With an originality index, every completed bar is checked with its pr
 2-bar span found in the training data is rejected and the bar resampled (the guard). With
 --musical-guard N, every bar is also checked against its part's rules (musical_guard.py, the same
 rules as the C# generator's musical guard): a bar that breaks one is resampled, up to N samples,
-and when every sample breaks one the lowest-scoring is kept. (The C# guard also stops a sample early
+and when every sample breaks one the lowest-scoring is kept (a bass bar that missed beat one then
+gets the chord's bass on its note at tick 0, musical_guard.repair_beat_one). (The C# guard also stops a sample early
 at the token that breaks beat one or a strong beat; that only saves time, the decisions are the same.)
 
     /usr/bin/python3 models/training/generate.py CHECKPOINT --prompts test --count 8 --out samples.jsonl
@@ -48,6 +49,7 @@ class SamplerSettings:
     temperature_step: float = 0.05  # each rejected try samples a little hotter
     musical_attempts: int = 0  # samples per bar the musical guard may draw (0 = off, 1 = only count)
     beat_one_grace: int = musical_guard.BEAT_ONE_GRACE
+    repair_beat_one: bool = True  # with 2+ musical attempts: a bass bar whose every try missed beat one gets its bass
 
 
 @dataclass
@@ -64,6 +66,7 @@ class GuardStats:
     out_of_key_rejections: int = 0
     musical_resamples: int = 0
     musical_violations_kept: int = 0  # bars kept although every sample broke a rule (the best was kept)
+    beat_one_repairs: int = 0  # kept bass bars whose note on one was given the chord's bass
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -190,7 +193,19 @@ class Sampler:
                     events, h = best[1], best[2]
                     logits = self._feed(dec, st, seq, events) if events else mark[2]
                 verdict = best[3]
-                stats.musical_violations_kept += 1
+                if verdict.beat_one and self.s.repair_beat_one and self.s.musical_attempts > 1:
+                    # Last resort: the note on one takes the chord's bass (as the C# BeatOneRepair).
+                    chord = musical_guard.chord_at(self._decode_bar(prompt, seq, mark[0]).chords, 0)
+                    repaired = musical_guard.repair_beat_one(v, events, chord, prompt.part)
+                    if repaired is not None and not self._copies(prompt.part_id, prev, fnv1a64(repaired)):
+                        dec.length = mark[0]
+                        del seq[mark[0]:]
+                        st = mark[1].copy()
+                        events, h = repaired, fnv1a64(repaired)
+                        logits = self._feed(dec, st, seq, events)
+                        verdict = self._verdict(prompt, seq, mark[0], memory)
+                        stats.beat_one_repairs += 1
+                stats.musical_violations_kept += int(verdict.score > 0)
             elif outcome == "last_resort":
                 # Every try copied: nudge one velocity so the span is no longer the training one.
                 dec.length = mark[0]

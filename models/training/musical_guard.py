@@ -10,8 +10,9 @@ onset, notes under N.C. are skipped; "chord tones" include a slash chord's bass)
 
 - beat one (bass; not in BEAT_ONE_OPTIONAL_STYLES, whose bass leaves the one empty by idiom): a bar whose chord at tick 0 is not N.C. needs a note at tick 0 (any
   micro-timing) whose pitch class is the chord's bass (its root, or the slash bass: C/B wants B),
-  or such a note sounding across the bar line from the bar before (an anticipation). A miss is
-  tolerated when none of the previous BEAT_ONE_GRACE bars with a chord missed (grace 0: never): a rest on one now
+  or such a note sounding across the bar line from the bar before (an anticipation). Under a
+  plain chord a miss is tolerated when none of the previous BEAT_ONE_GRACE bars with a chord missed
+  (grace 0: never); under a slash chord never (it tells the bass what to play): a rest on one now
   and then is idiomatic, several in a row is the fault to recover from.
 - strong beats (bass, keys, pad, arp): a note on a strong beat of the metre (strong_ticks) must be a
   chord tone or, for keys, pad and arp, a colour: the 9th or 6th, the 11th over a minor third, the
@@ -159,7 +160,7 @@ def check(part: str, style: str, tonic, bar, memory: Memory, grace: int = BEAT_O
     first = chord_at(bar.chords, 0)
     if part == "bass" and style not in BEAT_ONE_OPTIONAL_STYLES and first is not None and not first.is_none:
         miss = not beat_one_hit(bar, first, memory.carry)
-        tolerated = miss and grace > 0 and (memory.misses & ((1 << grace) - 1)) == 0
+        tolerated = miss and first.bass == 0 and grace > 0 and (memory.misses & ((1 << grace) - 1)) == 0
     notes = [(e, chord_at(bar.chords, e.tick)) for e in bar.events]
     notes = [(e, c) for e, c in notes if c is not None and not c.is_none]
     centre = REGISTER_CENTRES.get(part, 60)
@@ -208,3 +209,42 @@ def remember(part: str, tonic, bar, memory: Memory, verdict: Verdict) -> Memory:
         if c is not None and not c.is_none and e.tick + e.duration > end:
             carry.add((c.root + interval_of(c, e)) % 12)
     return Memory(frozenset(carry), misses, mode)
+
+
+def from_midi(midi: int, chord, centre: int):
+    """The canonical (octave, degree, alteration) of a MIDI note over `chord`, or None outside octaves -3..3."""
+    from sideman_data.theory import spelling_table
+    low = centre - 6
+    rel = midi - (low + (chord.root - low) % 12)
+    degree, alteration = spelling_table(chord.quality)[rel % 12]
+    octave = (rel - degree_semitones(chord.quality, degree, alteration)) // 12
+    return (octave, degree, alteration) if -3 <= octave <= 3 else None
+
+
+def repair_beat_one(vocab, events: list, chord, part: str):
+    """The last resort when every try of a bass bar missed beat one: the bar's note at tick 0, if it is the only
+    note there, takes the chord's bass pitch class at the nearest pitch (a tie goes down). Returns the new event
+    tokens, or None when there is no single note at tick 0 to change (as BeatOneRepair.cs)."""
+    if chord is None or chord.is_none:
+        return None
+    kinds = [vocab.kind[t] for t in events]
+    pos = next((i for i, k in enumerate(kinds) if k == "POS"), None)
+    if pos is None or vocab.tokens[events[pos]]["tick"] != 0 or pos + 1 >= len(events) or kinds[pos + 1] != "PITCH":
+        return None
+    for k in kinds[pos + 2:]:
+        if k == "POS":
+            break
+        if k == "PITCH":
+            return None  # a chord on beat one: leave the voicing alone
+    t = vocab.tokens[events[pos + 1]]
+    centre = REGISTER_CENTRES[part]
+    low = centre - 6
+    midi = low + (chord.root - low) % 12 + 12 * t["octave"] + degree_semitones(chord.quality, t["degree"], t["alteration"])
+    up = ((chord.root + chord.bass) % 12 - midi) % 12
+    moved = midi + (up if up < 6 else up - 12)
+    spelled = from_midi(moved, chord, centre) or from_midi(moved + (12 if moved < midi else -12), chord, centre)
+    if spelled is None:
+        return None
+    out = list(events)
+    out[pos + 1] = vocab.pitch_id[spelled]
+    return out

@@ -42,6 +42,21 @@ def test_each_fixture_bar_gets_the_hand_worked_verdict(c):
         assert mg.remember(c["part"], c["key"], bar, memory, v) == memory_of(c["memory_after"])
 
 
+@pytest.mark.parametrize("c", [c for c in cases() if "repair" in c], ids=lambda c: c["name"])
+def test_the_beat_one_repair_gives_the_hand_worked_pitch(c):
+    bar = decode_case(c)
+    ids = [V.id[n] for n in c["tokens"]]
+    repaired = mg.repair_beat_one(V, ids, mg.chord_at(bar.chords, 0), c["part"])
+    if c["repair"] is None:
+        assert repaired is None
+    else:
+        changed = [i for i, (a, b) in enumerate(zip(ids, repaired)) if a != b]
+        assert len(changed) == 1 and V.name(repaired[changed[0]]) == c["repair"]
+        fixed = TK.decode([V.id[n] for n in ["BOS", f"STYLE_{c['style']}", "PART_bass", V.name(V.key_id[c["key"]]), "TEMPO_4"]]
+                          + repaired + [V.eos]).bars[0]
+        assert not mg.check(c["part"], c["style"], c["key"], fixed, memory_of(c["memory"]), c["grace"]).beat_one_miss
+
+
 def test_the_fixture_covers_every_rule_and_metre():
     cs = cases()
     assert any(c["expect"]["beat_one"] for c in cs) and any(c["expect"]["strong"] for c in cs)

@@ -10,7 +10,8 @@ namespace Sideman.Model.Decoding;
 /// MusicalResamples = samples drawn again because of a broken rule; MusicalRefeeds = bars where an earlier, better try
 /// was fed back into the cache; MusicalViolationsKept = bars written although they break a rule (every try broke one,
 /// so the best was kept); MusicalStoppedEarly = rejected samples stopped at the token that broke the rule (beat one,
-/// strong beat) instead of being sampled to the end of the bar, which is what keeps the guard cheap.
+/// strong beat) instead of being sampled to the end of the bar, which is what keeps the guard cheap; BeatOneRepairs =
+/// bars whose every try missed beat one and whose note at tick 0 was given the chord's bass instead.
 /// </summary>
 public readonly record struct GenerationStats(
     long Bars,
@@ -32,4 +33,5 @@ public readonly record struct GenerationStats(
     long MusicalResamples = 0,
     long MusicalRefeeds = 0,
     long MusicalViolationsKept = 0,
-    long MusicalStoppedEarly = 0);
+    long MusicalStoppedEarly = 0,
+    long BeatOneRepairs = 0);

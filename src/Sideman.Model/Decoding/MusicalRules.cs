@@ -11,8 +11,9 @@ namespace Sideman.Model.Decoding;
 /// <item><b>Beat one</b> (bass; not in styles whose bass leaves the one empty by idiom: reggae, latin, afrocuban,
 /// house): a bar whose chord at tick 0 is a chord needs a note at tick 0 (any micro-timing) on the chord's bass pitch
 /// class (the root, or the slash bass: C/B wants B), or such a note sounding across the bar line from the bar before
-/// (an anticipation). A miss is let through when none of the <see cref="MusicalGuardSettings.BeatOneGrace"/> bars with
-/// a chord before it missed.</item>
+/// (an anticipation). Under a plain chord a miss is let through when none of the
+/// <see cref="MusicalGuardSettings.BeatOneGrace"/> bars with a chord before it missed; under a slash chord never (it
+/// tells the bass what to play).</item>
 /// <item><b>Strong beats</b> (bass, keys, pad, arp; see <see cref="MetreAccents"/>): a note there is a chord tone, or for
 /// keys, pad and arp a colour (9th, 6th, the 11th over a minor third, a 7th over a chord without one) that lies in the
 /// key's scale when the mode is known: F# over G in C is a fault, B over C is not. The bass gets no colours.</item>
@@ -68,8 +69,9 @@ internal sealed class MusicalRules
         int target = BeatOneTarget(chords);
         if (target >= 0)
         {
-            miss = !BeatOneHit(chords[ChordAt(chords, 0)].Chord, target, notes, memory.Carry);
-            tolerated = miss && MissTolerated(memory, grace);
+            ChordSymbol first = chords[ChordAt(chords, 0)].Chord;
+            miss = !BeatOneHit(first, target, notes, memory.Carry);
+            tolerated = miss && MissTolerated(first, memory, grace);
         }
         int strong = 0, outOfKey = 0;
         for (int i = 0; i < notes.Length; i++)
@@ -120,8 +122,12 @@ internal sealed class MusicalRules
         return (chord.Root + chord.BassInterval) % 12;
     }
 
-    /// <summary>Would a miss of beat one be let through after these bars (none of the last <paramref name="grace"/> missed; grace 0: never)?</summary>
-    public static bool MissTolerated(MusicalMemory memory, int grace) => grace > 0 && (memory.Misses & ((1 << grace) - 1)) == 0;
+    /// <summary>
+    /// Would a miss of beat one under <paramref name="chord"/> be let through after these bars? Only under a plain chord (a
+    /// slash chord tells the bass what to play), and when none of the last <paramref name="grace"/> bars missed (grace 0: never).
+    /// </summary>
+    public static bool MissTolerated(ChordSymbol chord, MusicalMemory memory, int grace) =>
+        chord.BassInterval == 0 && grace > 0 && (memory.Misses & ((1 << grace) - 1)) == 0;
 
     /// <summary>The key's scale (bit pc) once the mode is known from the song's chords so far and this bar's, else 0.</summary>
     public int KeyScale(ReadOnlySpan<BarChord> chords, MusicalMemory memory) => ScaleMask(ModeAfter(memory.Mode, chords));

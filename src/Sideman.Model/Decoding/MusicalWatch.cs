@@ -28,7 +28,7 @@ internal sealed class MusicalWatch(Vocabulary vocabulary)
         ReadOnlySpan<BarChord> span = chords.Span;
         _scale = rules.KeyScale(span, memory);
         _target = rules.BeatOneTarget(span);
-        if (_target >= 0 && ((memory.Carry & (1 << _target)) != 0 || MusicalRules.MissTolerated(memory, grace)))
+        if (_target >= 0 && ((memory.Carry & (1 << _target)) != 0 || MusicalRules.MissTolerated(span[MusicalRules.ChordAt(span, 0)].Chord, memory, grace)))
             _target = -1; // an anticipation already sounds it, or a miss would be let through
         _pos = -1;
     }

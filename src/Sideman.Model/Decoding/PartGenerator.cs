@@ -44,6 +44,7 @@ public sealed class PartGenerator : IDisposable
     private readonly BarDecoder _decoder;
     private readonly CopyBreaker _breaker;
     private readonly MusicalWatch _watch;
+    private readonly BeatOneRepair _repair;
     private MusicalRules? _rules;
     private readonly int[] _bestBody;
     private BestTry _best;
@@ -70,7 +71,7 @@ public sealed class PartGenerator : IDisposable
     private bool _disposed;
     private long _rolledBack, _slidesInside;
     private long _bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies;
-    private long _musicalChecks, _musicalStopped, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept;
+    private long _musicalChecks, _musicalStopped, _beatOneRepairs, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept;
 
     /// <summary>
     /// A generator for <paramref name="header"/> over <paramref name="model"/> (a decoder of its own; disposed
@@ -104,6 +105,7 @@ public sealed class PartGenerator : IDisposable
         _decoder = new BarDecoder(vocabulary);
         _breaker = new CopyBreaker(vocabulary);
         _watch = new MusicalWatch(vocabulary);
+        _repair = new BeatOneRepair(vocabulary);
         _header = _prompt.Header(header);
         _partToken = vocabulary.Part(header.Part);
         _changeTokens = vocabulary.Range(TokenKind.ChordChange);
@@ -141,7 +143,7 @@ public sealed class PartGenerator : IDisposable
     public bool HasGuard => _index is not null;
 
     public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside,
-        _musicalChecks, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept, _musicalStopped);
+        _musicalChecks, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept, _musicalStopped, _beatOneRepairs);
 
     /// <summary>
     /// Every token written since the start (header, then each bar), when <see cref="GeneratorSettings.KeepTranscript"/>
@@ -309,7 +311,14 @@ public sealed class PartGenerator : IDisposable
                 _musicalRefeeds++;
             }
             verdict = _best.Verdict;
-            _musicalViolationsKept++;
+            if ((verdict.Broken & MusicalRule.BeatOne) != 0 && Settings.MusicalGuard.RepairBeatOne && musicalTries > 1)
+            {
+                verdict = RepairBeatOne(rules!, verdict, ref bodyLength, ref hash);
+            }
+            if (verdict.Score > 0)
+            {
+                _musicalViolationsKept++;
+            }
         }
         else if (perturbed)
         {
@@ -541,6 +550,37 @@ public sealed class PartGenerator : IDisposable
         }
         _window.Truncate(bodyStart);
         _bodyCursor.CopyTo(_cursor);
+    }
+
+    /// <summary>
+    /// The last resort for a bar whose every try missed beat one: its note at tick 0 takes the chord's bass
+    /// (<see cref="BeatOneRepair"/>), unless that makes the bar a copy; the bar is fed again and checked again.
+    /// </summary>
+    private MusicalVerdict RepairBeatOne(MusicalRules rules, MusicalVerdict verdict, ref int bodyLength, ref ulong hash)
+    {
+        int bodyStart = _window.CurrentBarStart + _promptLength;
+        ReadOnlySpan<int> written = _window.Tokens[bodyStart..];
+        Span<int> body = _bestBody.AsSpan(0, written.Length);
+        written.CopyTo(body);
+        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
+        if (_bar.Chords.IsEmpty || !_repair.TryRepair(body, _bar.Chords[0].Chord, PartRoles.RegisterCentre(Header.Part)))
+        {
+            return verdict;
+        }
+        int eventsStart = FirstPosition(body);
+        ulong repaired = eventsStart < body.Length ? BarFingerprint.Hash(body[eventsStart..]) : 0UL;
+        if (IsCopy(repaired))
+        {
+            return verdict;
+        }
+        RollBack();
+        for (int i = 0; i < body.Length; i++)
+        {
+            Feed(body[i], body.Length - i);
+        }
+        (bodyLength, hash) = (body.Length, repaired);
+        _beatOneRepairs++;
+        return CheckCurrentBar(rules);
     }
 
     /// <summary>Decodes the bar in progress into the reused bar object and checks it against the part's rules.</summary>

@@ -13,7 +13,7 @@ namespace Sideman.Model.Tests.Decoding;
 /// </summary>
 internal sealed record MusicalGuardCase(
     string Name, string Why, PartHeader Header, MusicalMemory Memory, int Grace, int[] Tokens,
-    MusicalVerdict Expected, MusicalMemory? MemoryAfter)
+    MusicalVerdict Expected, MusicalMemory? MemoryAfter, bool HasRepair, string? Repair)
 {
     public override string ToString() => Name;
 
@@ -35,7 +35,9 @@ internal sealed record MusicalGuardCase(
                 c.GetProperty("tokens").EnumerateArray().Select(t => v.Id(t.GetString()!)).ToArray(),
                 new MusicalVerdict(e.GetProperty("beat_one_miss").GetBoolean(), e.GetProperty("beat_one").GetBoolean(),
                                    e.GetProperty("strong").GetInt32(), e.GetProperty("out_of_key").GetInt32()),
-                c.TryGetProperty("memory_after", out JsonElement after) ? MemoryOf(after) : null));
+                c.TryGetProperty("memory_after", out JsonElement after) ? MemoryOf(after) : null,
+                c.TryGetProperty("repair", out JsonElement repair),
+                repair.ValueKind == JsonValueKind.String ? repair.GetString() : null));
         }
         return list;
     }

@@ -129,7 +129,7 @@ public sealed class MusicalGuardTests(GeneratorModelFixture fx, ITestOutputHelpe
         string style = new[] { "pop", "funk", "jazz_swing", "rock", "soul", "bossa", "country", "blues" }
             .First(st => Broken(Run(part, 1, new MusicalGuardSettings(1, 0), style: st, temperature: 0, ts: ts)) > 0);
         Song counted = Run(part, 1, new MusicalGuardSettings(1, 0), style: style, temperature: 0, ts: ts);
-        Song guarded = Run(part, 1, new MusicalGuardSettings(tries, 0), style: style, temperature: 0, ts: ts);
+        Song guarded = Run(part, 1, new MusicalGuardSettings(tries, 0, RepairBeatOne: false), style: style, temperature: 0, ts: ts);
         int broken = Broken(counted);
         output.WriteLine($"{ts} {style}: {broken} of {Bars} greedy bars break a rule; {guarded.Stats}");
         Assert.True(broken > 0, "some greedy bar must break a rule for this test to mean anything");
@@ -140,6 +140,35 @@ public sealed class MusicalGuardTests(GeneratorModelFixture fx, ITestOutputHelpe
         Assert.Equal(broken, guarded.Stats.MusicalViolationsKept);
         Assert.Equal(broken * (tries - 1), guarded.Stats.MusicalResamples);
         Assert.Equal(0, guarded.Stats.MusicalRefeeds);
+    }
+
+    [Fact]
+    public void A_bass_bar_that_misses_beat_one_on_every_try_gets_the_chords_bass_on_its_note_there()
+    {
+        // Greedy: every try is the same bar, so a bar that misses beat one misses it every time; the repair then moves
+        // its note at tick 0 to the chord's bass, one pitch token, and the bar no longer misses.
+        const PartRole part = PartRole.Bass;
+        foreach (string style in new[] { "pop", "funk", "jazz_swing", "rock", "soul", "bossa", "country", "blues" })
+        {
+            Song kept = Run(part, 1, new MusicalGuardSettings(4, 0, RepairBeatOne: false), style: style, temperature: 0);
+            Song repaired = Run(part, 1, new MusicalGuardSettings(4, 0, RepairBeatOne: true), style: style, temperature: 0);
+            if (repaired.Stats.BeatOneRepairs == 0)
+                continue;
+            output.WriteLine($"{style}: {repaired.Stats}");
+            int first = Enumerable.Range(0, Bars).First(i => !kept.BarTokens[i].SequenceEqual(repaired.BarTokens[i]));
+            Assert.Equal(MusicalRule.BeatOne, kept.Breaks[first] & MusicalRule.BeatOne);
+            Assert.Equal(MusicalRule.None, repaired.Breaks[first] & MusicalRule.BeatOne);
+            int[] a = kept.BarTokens[first], b = repaired.BarTokens[first];
+            Assert.Equal(a.Length, b.Length);
+            int[] diffs = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToArray();
+            Assert.Single(diffs);
+            Assert.Equal(TokenKind.Pitch, fx.Vocabulary[b[diffs[0]]].Kind);
+            Assert.Equal("POS_0", fx.Vocabulary[b[diffs[0] - 1]].Name);
+            Assert.Equal(Replay(part, style, repaired, grace: 0), repaired.Breaks);
+            Assert.True(Broken(repaired) < Broken(kept));
+            return;
+        }
+        Assert.Fail("no greedy bass song missed beat one with a note at tick 0");
     }
 
     [Fact]

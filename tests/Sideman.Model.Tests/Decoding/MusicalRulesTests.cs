@@ -35,6 +35,36 @@ public sealed class MusicalRulesTests
             Assert.Equal(after, rules.Remember(bar.Chords, bar.Notes, bar.TimeSignature, c.Memory, verdict));
     }
 
+    public static TheoryData<string> RepairCaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (MusicalGuardCase c in Cases.Where(c => c.HasRepair))
+            data.Add(c.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RepairCaseNames))]
+    public void The_beat_one_repair_gives_the_hand_worked_pitch(string name)
+    {
+        MusicalGuardCase c = Case(name);
+        GeneratedBar bar = c.Decode(V);
+        int[] body = [.. c.Tokens];
+        bool repaired = new BeatOneRepair(V).TryRepair(body, bar.Chords[0].Chord, PartRoles.RegisterCentre(c.Header.Part));
+        Assert.Equal(c.Repair is not null, repaired);
+        int[] changed = Enumerable.Range(0, body.Length).Where(i => body[i] != c.Tokens[i]).ToArray();
+        if (c.Repair is null)
+        {
+            Assert.Empty(changed);
+            return;
+        }
+        Assert.Single(changed);
+        Assert.Equal(c.Repair, V[body[changed[0]]].Name);
+        GeneratedBar fixedBar = c.Decode(V);
+        new BarDecoder(V).Decode(body, c.Header, fixedBar);
+        Assert.False(new MusicalRules(c.Header).Check(fixedBar.Chords, fixedBar.Notes, fixedBar.TimeSignature, c.Memory, c.Grace).BeatOneMiss);
+    }
+
     [Fact]
     public void Score_weighs_beat_one_over_strong_beats_over_the_key()
     {

@@ -40,6 +40,7 @@ public static class TokenTranscriptWriter
                 w.WriteNumber("top_p", settings.Sampling.TopP);
                 w.WriteNumber("musical_guard_attempts", settings.MusicalGuard.Attempts);
                 w.WriteNumber("beat_one_grace", settings.MusicalGuard.BeatOneGrace);
+                w.WriteBoolean("repair_beat_one", settings.MusicalGuard.RepairBeatOne);
                 if (indexPath is null)
                     w.WriteNull("guard");
                 else
@@ -59,6 +60,8 @@ public static class TokenTranscriptWriter
                 w.WriteNumber("musical_resamples", s.MusicalResamples);
                 w.WriteNumber("musical_refeeds", s.MusicalRefeeds);
                 w.WriteNumber("musical_violations_kept", s.MusicalViolationsKept);
+                w.WriteNumber("musical_stopped_early", s.MusicalStoppedEarly);
+                w.WriteNumber("beat_one_repairs", s.BeatOneRepairs);
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
