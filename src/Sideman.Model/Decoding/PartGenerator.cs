@@ -19,7 +19,11 @@ namespace Sideman.Model.Decoding;
 /// at a bar line, else inside the bar, so no bar is ever cut short by the context. With an originality index,
 /// each finished bar's pair (previous bar, this bar) is looked up; a copy is rolled back in the cache
 /// and resampled from another stream, and after <see cref="GeneratorSettings.GuardAttempts"/> copies the
-/// last sample is minimally changed (<see cref="CopyBreaker"/>), so no copied pair is ever emitted.
+/// last sample is minimally changed (<see cref="CopyBreaker"/>), so no copied pair is ever emitted. With the musical
+/// guard on (<see cref="GeneratorSettings.MusicalGuard"/>), each pitched bar is also checked against its part's rules
+/// (<see cref="MusicalRules"/>): a bar that breaks one is rolled back and resampled the same way (a sample is stopped at
+/// the token that breaks beat one or a strong beat), and when every try breaks one the lowest-scoring try is kept
+/// (fed back in when it was not the last) and, for a missed beat one, given the chord's bass (<see cref="BeatOneRepair"/>).
 /// </para>
 /// <para>
 /// After the first bar a bar allocates nothing, except on the bars where the window slides (the
