@@ -6,10 +6,16 @@ energy, chords) are forced from a prompt; the model samples the events, with the
 of vocab.json (sideman_data/grammar.py, the same table the C# GrammarMask applies), temperature
 and top-p, from a seeded RNG. The bar ends when the model picks the bar end (BAR, or EOS on the
 last bar). With an originality index, every completed bar is checked with its predecessor: a
-2-bar span found in the training data is rejected and the bar resampled (the guard).
+2-bar span found in the training data is rejected and the bar resampled (the guard). With
+--musical-guard N, every bar is also checked against its part's rules (musical_guard.py, the same
+rules as the C# generator's musical guard): a bar that breaks one is resampled, up to N samples,
+and when every sample breaks one the lowest-scoring is kept (a bass bar that missed beat one then
+gets the chord's bass on its note at tick 0, musical_guard.repair_beat_one). (The C# guard also stops a sample early
+at the token that breaks beat one or a strong beat; that only saves time, the decisions are the same.)
 
     /usr/bin/python3 models/training/generate.py CHECKPOINT --prompts test --count 8 --out samples.jsonl
         [--index models/sideman-0.1.0.fingerprints] [--temperature 1.0] [--top-p 0.95] [--seed 1]
+        [--musical-guard 4]
 
 Output: JSON lines {"prompt_id", "part", "style", "seed", "tokens": [ids], "guard": {...}}.
 """
@@ -26,9 +32,11 @@ import torch
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import musical_guard  # noqa: E402
 from model import CachedDecoder, SidemanLM  # noqa: E402
 from originality_index import OriginalityIndex  # noqa: E402
 from prompts import EVENT_KINDS, Prompt, split_prompt  # noqa: E402
+from sideman_data.tokenizer import Tokenizer  # noqa: E402
 from sideman_data.fingerprint import fnv1a64  # noqa: E402
 from sideman_data.grammar import Grammar  # noqa: E402
 
@@ -39,6 +47,9 @@ class SamplerSettings:
     top_p: float = 0.95
     max_attempts: int = 16  # tries per bar before the guard's last resort
     temperature_step: float = 0.05  # each rejected try samples a little hotter
+    musical_attempts: int = 0  # samples per bar the musical guard may draw (0 = off, 1 = only count)
+    beat_one_grace: int = musical_guard.BEAT_ONE_GRACE
+    repair_beat_one: bool = True  # with 2+ musical attempts: a bass bar whose every try missed beat one gets its bass
 
 
 @dataclass
@@ -49,6 +60,13 @@ class GuardStats:
     resampled_bars: int = 0  # bars that needed at least one resample
     last_resort: int = 0  # bars where every try copied and a velocity was nudged instead
     truncated: bool = False  # the context filled up before the prompt's last bar
+    musical_checks: int = 0  # samples checked against the part's rules
+    beat_one_rejections: int = 0  # samples thrown away for each broken rule (a sample may break several)
+    strong_beat_rejections: int = 0
+    out_of_key_rejections: int = 0
+    musical_resamples: int = 0
+    musical_violations_kept: int = 0  # bars kept although every sample broke a rule (the best was kept)
+    beat_one_repairs: int = 0  # kept bass bars whose note on one was given the chord's bass
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -90,6 +108,7 @@ class Sampler:
         self.model = model.eval()
         self.vocab = vocab
         self.grammar = Grammar(vocab)
+        self.tokenizer = Tokenizer(vocab)
         self.index = index
         self.s = settings or SamplerSettings()
         self.max_len = model.cfg.max_positions
@@ -113,6 +132,9 @@ class Sampler:
         stats = GuardStats()
         logits = self._feed(dec, st, seq, list(prompt.header) + list(prompt.bars[0]))
         n_bars = len(prompt.bars)
+        musical = self.s.musical_attempts > 0 and prompt.part != "drums"
+        tries = max(self.s.max_attempts, self.s.musical_attempts if musical else 1)
+        memory = musical_guard.Memory()
         for b in range(n_bars):
             nxt = prompt.bars[b + 1] if b + 1 < n_bars else None
             # Room for the next bar's conditioning and a few events; otherwise end the piece here.
@@ -123,20 +145,68 @@ class Sampler:
             mark = (len(seq), st.copy(), logits)
             prev = hashes[-1] if hashes else 0
             events, h = None, 0
-            for attempt in range(self.s.max_attempts):
+            best = None  # (score, events, hash, verdict, attempt) of the best sample that broke a rule
+            checked_last = False
+            verdict = musical_guard.Verdict()
+            outcome = "accept"
+            for attempt in range(tries):
                 if attempt:
                     dec.length = mark[0]
                     del seq[mark[0]:]
                     st = mark[1].copy()
                     logits = mark[2]
+                checked_last = False
                 temp = self.s.temperature + attempt * self.s.temperature_step
                 events, logits, st = self._sample_bar(dec, st, seq, logits, end_tok, rng, temp,
                                                       len(nxt) if nxt is not None else 0)
                 h = fnv1a64(events) if events else 0
-                if not self._copies(prompt.part_id, prev, h):
+                if self._copies(prompt.part_id, prev, h):
+                    stats.rejected += 1
+                    if attempt + 1 < self.s.max_attempts and not (best and attempt + 1 >= self.s.musical_attempts):
+                        continue
+                    outcome = "best" if best else "last_resort"
                     break
-                stats.rejected += 1
-            else:
+                if not musical:
+                    break
+                verdict = self._verdict(prompt, seq, mark[0], memory)
+                stats.musical_checks += 1
+                checked_last = True
+                if verdict.score == 0:
+                    break
+                if best is None or verdict.score <= best[0]:  # ties go to the newer sample
+                    best = (verdict.score, list(events), h, verdict, attempt)
+                if attempt + 1 < self.s.musical_attempts:
+                    self._count_rejection(stats, verdict, +1)
+                    stats.musical_resamples += 1
+                    continue
+                outcome = "best"
+                break
+            if outcome == "best":
+                if best[4] != attempt:
+                    # An earlier sample was the best: feed it back in place of the last one.
+                    if checked_last:
+                        self._count_rejection(stats, verdict, +1)
+                    self._count_rejection(stats, best[3], -1)  # counted when the loop moved past it
+                    dec.length = mark[0]
+                    del seq[mark[0]:]
+                    st = mark[1].copy()
+                    events, h = best[1], best[2]
+                    logits = self._feed(dec, st, seq, events) if events else mark[2]
+                verdict = best[3]
+                if verdict.beat_one and self.s.repair_beat_one and self.s.musical_attempts > 1:
+                    # Last resort: the note on one takes the chord's bass (as the C# BeatOneRepair).
+                    chord = musical_guard.chord_at(self._decode_bar(prompt, seq, mark[0]).chords, 0)
+                    repaired = musical_guard.repair_beat_one(v, events, chord, prompt.part)
+                    if repaired is not None and not self._copies(prompt.part_id, prev, fnv1a64(repaired)):
+                        dec.length = mark[0]
+                        del seq[mark[0]:]
+                        st = mark[1].copy()
+                        events, h = repaired, fnv1a64(repaired)
+                        logits = self._feed(dec, st, seq, events)
+                        verdict = self._verdict(prompt, seq, mark[0], memory)
+                        stats.beat_one_repairs += 1
+                stats.musical_violations_kept += int(verdict.score > 0)
+            elif outcome == "last_resort":
                 # Every try copied: nudge one velocity so the span is no longer the training one.
                 dec.length = mark[0]
                 del seq[mark[0]:]
@@ -145,6 +215,11 @@ class Sampler:
                 h = fnv1a64(events) if events else 0
                 logits = self._feed(dec, st, seq, events) if events else mark[2]
                 stats.last_resort += 1
+                if musical:
+                    verdict = self._verdict(prompt, seq, mark[0], memory)
+            if musical:
+                memory = musical_guard.remember(prompt.part, prompt_key(self.vocab, prompt),
+                                                self._decode_bar(prompt, seq, mark[0]), memory, verdict)
             if prev and h and self.index is not None:
                 stats.checked += 1
             if attempt and self.index is not None:
@@ -157,6 +232,25 @@ class Sampler:
                 break
             logits = self._feed(dec, st, seq, list(nxt))
         return Sample(seq, hashes, stats)
+
+    def _decode_bar(self, prompt: Prompt, seq: list, events_start: int):
+        """The bar in progress (its conditioning, then seq[events_start:]) as a decoded pattern Bar."""
+        start = events_start
+        while self.vocab.kind[seq[start - 1]] != "BAR":
+            start -= 1
+        tokens = list(prompt.header) + seq[start - 1:] + [self.vocab.eos]
+        return self.tokenizer.decode(tokens).bars[0]
+
+    def _verdict(self, prompt: Prompt, seq: list, events_start: int, memory) -> "musical_guard.Verdict":
+        bar = self._decode_bar(prompt, seq, events_start)
+        return musical_guard.check(prompt.part, prompt_style(self.vocab, prompt), prompt_key(self.vocab, prompt), bar,
+                                   memory, self.s.beat_one_grace)
+
+    @staticmethod
+    def _count_rejection(stats: GuardStats, verdict, count: int) -> None:
+        stats.beat_one_rejections += count * int(verdict.beat_one)
+        stats.strong_beat_rejections += count * int(verdict.strong > 0)
+        stats.out_of_key_rejections += count * int(verdict.out_of_key > 0)
 
     def _copies(self, part_id: int, prev: int, h: int) -> bool:
         return self.index is not None and self.index.is_copy(part_id, prev, h)
@@ -195,6 +289,14 @@ class Sampler:
         return []  # no velocity change escapes the index: leave the bar silent (never a copy)
 
 
+def prompt_key(vocab, prompt: Prompt):
+    return next((vocab.tokens[t]["pc"] for t in prompt.header if vocab.kind[t] == "KEY"), None)
+
+
+def prompt_style(vocab, prompt: Prompt) -> str:
+    return next(vocab.tokens[t]["style"] for t in prompt.header if vocab.kind[t] == "STYLE")
+
+
 def load_model(checkpoint: str | Path) -> tuple[SidemanLM, dict]:
     from export_onnx import load_checkpoint
     return load_checkpoint(checkpoint)
@@ -223,6 +325,8 @@ def main(argv=None) -> int:
     ap.add_argument("--temperature", type=float, default=1.0)
     ap.add_argument("--top-p", type=float, default=0.95)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--musical-guard", type=int, default=0, metavar="N",
+                    help="samples per bar the musical guard may draw when a bar breaks its part's rules (0 = off)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args(argv)
     torch.set_num_threads(1)
@@ -236,7 +340,7 @@ def main(argv=None) -> int:
     pick = [i for i, m in enumerate(meta) if not a.part or m["part"] == a.part]
     rng = np.random.default_rng([a.seed, 0])
     pick = sorted(rng.choice(pick, size=min(a.count, len(pick)), replace=False).tolist())
-    sampler = Sampler(model, vocab, index, SamplerSettings(a.temperature, a.top_p))
+    sampler = Sampler(model, vocab, index, SamplerSettings(a.temperature, a.top_p, musical_attempts=a.musical_guard))
     with open(a.out, "w", encoding="utf-8") as f:
         for i in pick:
             prompt = split_prompt(vocab, tokens[offsets[i]:offsets[i + 1]])

@@ -36,12 +36,43 @@ internal static class BandBench
         return 0;
     }
 
-    /// <summary>All five parts written one after the other on this thread, as the generator worker does.</summary>
+    /// <summary>
+    /// All five parts written one after the other on this thread, as the generator worker does: with the musical guard
+    /// off and on (default settings), twice each, alternating, so both see the same machine state.
+    /// </summary>
     private static void Generation(int bars)
     {
         Console.WriteLine();
-        Console.WriteLine($"Generation: {bars} bars x 5 parts, one thread (ONNX Runtime with 1 intra-op thread), pop, a four-chord loop");
-        using var composer = new ModelComposer(SharedBandModel.Load().Result);
+        Console.WriteLine($"Generation: {bars} bars x 5 parts, one thread (ONNX Runtime with 1 intra-op thread), pop, a four-chord loop; musical guard off / on, alternating");
+        var cpu = new double[2];
+        Generate(4, MusicalGuardSettings.Off); // warm-up (JIT, caches), not counted
+        Generate(4, MusicalGuardSettings.Default);
+        foreach (int round in (int[])[0, 1])
+        {
+            foreach (bool guard in (bool[])[false, true])
+            {
+                GenerationRun run = Generate(bars, guard ? MusicalGuardSettings.Default : MusicalGuardSettings.Off);
+                cpu[guard ? 1 : 0] += run.Cpu;
+                double audio = bars * 4 * 60 / Tempo;
+                GenerationStats s = run.Stats;
+                string counters = guard
+                    ? $"; musical guard: {s.MusicalChecks} checks, rejected {s.BeatOneRejections} beat one / {s.StrongBeatRejections} strong beat / {s.OutOfKeyRejections} out of key, " +
+                      $"{s.MusicalResamples} resampled ({s.MusicalStoppedEarly} stopped early), {s.MusicalRefeeds} refed, {s.BeatOneRepairs} beat ones repaired, {s.MusicalViolationsKept} kept with a break"
+                    : "";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  guard {(guard ? "on " : "off")}: {audio:0.0} s of music in {run.Cpu:0.00} s CPU ({run.Wall:0.00} s wall): {audio / run.Cpu:0.0}x real time for the whole band; " +
+                    $"{run.Tokens} tokens, {run.Cpu * 1000 / run.Tokens:0.000} ms per token (all parts, including sampling, grammar mask and guards){counters}"));
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  the musical guard costs {(cpu[1] / cpu[0] - 1) * 100:0.0} % more CPU per second of music (both rounds summed)"));
+    }
+
+    private readonly record struct GenerationRun(double Cpu, double Wall, long Tokens, GenerationStats Stats);
+
+    private static GenerationRun Generate(int bars, MusicalGuardSettings guard)
+    {
+        using var composer = new ModelComposer(SharedBandModel.Load().Result, guard);
         var snapshot = new BarSnapshot[BandSynth.PartCount];
         for (int p = 0; p < snapshot.Length; p++)
             snapshot[p] = new BarSnapshot((BandPart)p, composer.MaxEventsPerBar);
@@ -65,16 +96,26 @@ internal static class BandBench
         }
         double cpu = ((ThreadCpuClock.NowMicroseconds() ?? 0) - cpu0) / 1e6;
         double wall = Stopwatch.GetElapsedTime(wall0).TotalSeconds;
-        double audio = bars * 4 * 60 / Tempo;
         long tokens = 0;
+        GenerationStats sum = default;
         for (int p = 0; p < snapshot.Length; p++)
         {
             GenerationStats s = composer.Stats((BandPart)p)!.Value;
             tokens += s.SampledTokens + s.ForcedTokens;
+            sum = sum with
+            {
+                MusicalChecks = sum.MusicalChecks + s.MusicalChecks,
+                BeatOneRejections = sum.BeatOneRejections + s.BeatOneRejections,
+                StrongBeatRejections = sum.StrongBeatRejections + s.StrongBeatRejections,
+                OutOfKeyRejections = sum.OutOfKeyRejections + s.OutOfKeyRejections,
+                MusicalResamples = sum.MusicalResamples + s.MusicalResamples,
+                MusicalRefeeds = sum.MusicalRefeeds + s.MusicalRefeeds,
+                MusicalViolationsKept = sum.MusicalViolationsKept + s.MusicalViolationsKept,
+                MusicalStoppedEarly = sum.MusicalStoppedEarly + s.MusicalStoppedEarly,
+                BeatOneRepairs = sum.BeatOneRepairs + s.BeatOneRepairs,
+            };
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {audio:0.0} s of music in {cpu:0.00} s CPU ({wall:0.00} s wall): {audio / cpu:0.0}x real time for the whole band; " +
-            $"{tokens} tokens, {cpu * 1000 / tokens:0.000} ms per token (all parts, including sampling, grammar mask and guard)"));
+        return new GenerationRun(cpu, wall, tokens, sum);
     }
 
     /// <summary>Chord changes at random samples; how long until each part sounds a note of the new chord.</summary>

@@ -21,7 +21,7 @@ namespace Sideman.Cli.Commands;
 /// thread's mean CPU time per block (immune to other processes taking turns on a shared machine).
 /// With a model (--model, or the newest models/sideman-*.onnx), it then times the model: ms per token at
 /// 128 and 512 tokens of context on one core, and the whole part generator's bars per second and
-/// real-time factor per part.
+/// real-time factor per part, with the musical guard off and on (alternating in one run).
 /// </summary>
 internal static class BenchCommand
 {
@@ -37,6 +37,7 @@ internal static class BenchCommand
         var vocab = new Option<string?>("--vocab") { Description = "vocab.json for the generator (default: models/vocab.json)." };
         var index = new Option<string?>("--index") { Description = "Originality index for the generator (default: the model's .fingerprints file, if any)." };
         var modelBars = new Option<int>("--model-bars") { Description = "Bars generated per part when timing the generator.", DefaultValueFactory = _ => 64 };
+        var modelSeed = new Option<ulong>("--model-seed") { Description = "Seed of the generator's timing run.", DefaultValueFactory = _ => 1 };
         var sweepBars = new Option<int>("--sweep-bars") { Description = "Bars per style and energy level in the energy sweep (0 skips it).", DefaultValueFactory = _ => 8 };
         var modelOnly = new Option<bool>("--model-only") { Description = "Time only the model and the generator, not the engine." };
         var noModel = new Option<bool>("--no-model") { Description = "Time only the engine." };
@@ -48,7 +49,7 @@ internal static class BenchCommand
         var sounds = new Option<string?>("--sounds") { Description = "The bundled SoundFont for --band (default: the build's build/sounds/sideman-gm.sf2)." };
         var command = new Command("bench", "Measure the engine's process() time per block (in-process, no host), then the model and the generator.")
         {
-            blocks, voices, rate, seconds, automate, doubles, model, vocab, index, modelBars, sweepBars, modelOnly, noModel,
+            blocks, voices, rate, seconds, automate, doubles, model, vocab, index, modelBars, modelSeed, sweepBars, modelOnly, noModel,
             band, bandOnly, bandSeconds, bandBars, instances, sounds,
         };
         command.SetAction(result =>
@@ -72,7 +73,7 @@ internal static class BenchCommand
             if (result.GetValue(bandOnly))
                 return RunBand(result.GetValue(sounds), result.GetValue(bandSeconds), result.GetValue(bandBars), result.GetValue(instances));
             if (result.GetValue(modelOnly))
-                return BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(sweepBars), required: true);
+                return BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(modelSeed), result.GetValue(sweepBars), required: true);
             Console.WriteLine($"{"block",6} {"period",9} {"mean",9} {"p50",9} {"p99",9} {"max",9} {"mean %",7} {"p99 %",7} {"max %",7} {"voices",6} {"alloc B",8} {"cpu mean",9}");
             foreach (int size in result.GetValue(blocks) ?? [64, 128, 512])
             {
@@ -84,7 +85,7 @@ internal static class BenchCommand
                 Measure(size, voiceCount, sampleRate, duration, format, result.GetValue(automate));
             }
             int status = result.GetValue(noModel) ? 0
-                : BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(sweepBars), required: result.GetValue(model) is not null);
+                : BenchModel(result.GetValue(model), result.GetValue(vocab), result.GetValue(index), result.GetValue(modelBars), result.GetValue(modelSeed), result.GetValue(sweepBars), required: result.GetValue(model) is not null);
             if (status != 0 || !result.GetValue(band))
                 return status;
             Console.WriteLine();
@@ -112,7 +113,7 @@ internal static class BenchCommand
     }
 
     /// <summary>The model's ms/token at 128 and 512 context, the generator's speed per part and the energy sweep; skipped with a note when no model is found.</summary>
-    private static int BenchModel(string? modelPath, string? vocabPath, string? indexPath, int bars, int sweepBars, bool required)
+    private static int BenchModel(string? modelPath, string? vocabPath, string? indexPath, int bars, ulong seed, int sweepBars, bool required)
     {
         DefaultModelFiles defaults = DefaultModelFiles.Locate();
         indexPath ??= defaults.IndexFor(modelPath);
@@ -133,7 +134,7 @@ internal static class BenchCommand
         {
             TokenModelBenchmark.Run(modelPath, Console.Out);
             Console.WriteLine();
-            GeneratorBenchmark.Run(modelPath, vocabPath, indexPath, Console.Out, bars);
+            GeneratorBenchmark.Run(modelPath, vocabPath, indexPath, Console.Out, bars, seed: seed);
             if (sweepBars > 0)
             {
                 Console.WriteLine();

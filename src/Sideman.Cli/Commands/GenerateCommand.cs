@@ -37,19 +37,24 @@ internal static class GenerateCommand
         var vocab = new Option<string?>("--vocab") { Description = "vocab.json (default: models/vocab.json)." };
         var index = new Option<string?>("--index") { Description = "Originality index (default: the model's .fingerprints file)." };
         var noGuard = new Option<bool>("--no-guard") { Description = "Run without the originality guard (generated bars may then copy training data)." };
+        var musicalGuard = new Option<int>("--musical-guard")
+        {
+            Description = "Samples per bar the musical guard may draw when a bar breaks its part's rules (0 = off, 1 = only count).",
+            DefaultValueFactory = _ => MusicalGuardSettings.Default.Attempts,
+        };
         var output = new Option<string>("--out", "-o") { Description = "MIDI file to write.", DefaultValueFactory = _ => "sideman-song.mid" };
         var tokensOut = new Option<string?>("--tokens-out") { Description = "Also write the token sequences (JSONL, one line per part) for evaluate.py." };
         var command = new Command("generate", "Write a band arrangement of a chord chart with the model, as a MIDI file.")
         {
             chart, chartFile, timeSignature, tempo, style, key, energy, sections, fills, repeat, seed, parts, temperature, topP,
-            model, vocab, index, noGuard, output, tokensOut,
+            model, vocab, index, noGuard, musicalGuard, output, tokensOut,
         };
         command.SetAction(result =>
         {
             try
             {
                 return Run(result, chart, chartFile, timeSignature, tempo, style, key, energy, sections, fills, repeat, seed, parts,
-                           temperature, topP, model, vocab, index, noGuard, output, tokensOut);
+                           temperature, topP, model, vocab, index, noGuard, musicalGuard, output, tokensOut);
             }
             catch (Exception e) when (e is ModelException or VocabularyException or OriginalityIndexException or MidiFileException
                                       or FormatException or ArgumentException or IOException or UnauthorizedAccessException)
@@ -66,7 +71,7 @@ internal static class GenerateCommand
                            Option<string> style, Option<string?> key, Option<string> energy, Option<string> sections, Option<bool> fills,
                            Option<int> repeat, Option<ulong> seed, Option<string> parts, Option<float> temperature, Option<float> topP,
                            Option<string?> model, Option<string?> vocab, Option<string?> index, Option<bool> noGuard,
-                           Option<string> output, Option<string?> tokensOut)
+                           Option<int> musicalGuard, Option<string> output, Option<string?> tokensOut)
     {
         string chartText = r.GetValue(chart) ?? (r.GetValue(chartFile) is { } f ? File.ReadAllText(f) : null)
             ?? throw new ArgumentException("give the chords with --chart \"C | Am | F G7 | C\" or --chart-file FILE");
@@ -102,12 +107,16 @@ internal static class GenerateCommand
         {
             Seed = r.GetValue(seed),
             Sampling = new SamplingSettings(r.GetValue(temperature), r.GetValue(topP)),
+            MusicalGuard = MusicalGuardSettings.Default with { Attempts = r.GetValue(musicalGuard) },
         };
         settings.Validate();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Song: {plan.Bars.Count} bars of {plan.TimeSignature} at {plan.Bpm:0.#} BPM ({plan.Seconds:0.0} s), style {plan.Style}, key {NoteName(plan.KeyTonic)}, seed {settings.Seed}"));
         Console.WriteLine($"Model: {modelPath}");
         Console.WriteLine(indexPath is null ? "Originality guard: OFF (--no-guard)" : $"Originality guard: {indexPath}");
+        Console.WriteLine(settings.MusicalGuard.Enabled
+            ? $"Musical guard: up to {settings.MusicalGuard.Attempts} samples per bar, beat-one grace {settings.MusicalGuard.BeatOneGrace} bars"
+            : "Musical guard: OFF (--musical-guard 0)");
 
         using GeneratorAssets assets = GeneratorAssets.Open(modelPath, vocabPath, indexPath);
         bool live = !Console.IsOutputRedirected;
@@ -124,7 +133,9 @@ internal static class GenerateCommand
             double audio = plan.Seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {PartRoles.Name(p.Header.Part),-6} {p.Bars.Count} bars, {p.Bars.Sum(b => b.Notes.Length + b.Hits.Length)} events, {p.Tokens.Length} tokens in {p.WallSeconds:0.00} s " +
-                $"({p.Bars.Count / p.WallSeconds:0.0} bars/s, {audio / p.WallSeconds:0.0}x real time); guard: {s.GuardChecks} checks, {s.GuardRejections} copies rejected, {s.Perturbations} perturbed"));
+                $"({p.Bars.Count / p.WallSeconds:0.0} bars/s, {audio / p.WallSeconds:0.0}x real time); guard: {s.GuardChecks} checks, {s.GuardRejections} copies rejected, {s.Perturbations} perturbed; " +
+                $"musical guard: {s.MusicalChecks} checks, rejected {s.BeatOneRejections} beat one / {s.StrongBeatRejections} strong beat / {s.OutOfKeyRejections} out of key, " +
+                $"{s.MusicalResamples} resampled ({s.MusicalStoppedEarly} stopped early), {s.BeatOneRepairs} beat ones repaired, {s.MusicalViolationsKept} kept with a break"));
         }
 
         string outPath = r.GetValue(output)!;

@@ -10,7 +10,8 @@ namespace Sideman.Engine.Live;
 /// <see cref="IBandComposer"/> over the token model: one <see cref="PartGenerator"/> per part, made from shared
 /// <see cref="GeneratorAssets"/> (weights loaded once per process). A new style, key or tempo bucket starts the
 /// part's song afresh under the new header; a new seed, take or temperature only changes how the next bars are
-/// sampled. After the first bar of each part, writing a bar allocates nothing (except when the context window
+/// sampled. Every part's generator runs the musical guard (default settings unless the constructor is given others), so
+/// a bar that breaks its part's rules is resampled live too. After the first bar of each part, writing a bar allocates nothing (except when the context window
 /// slides, see <see cref="PartGenerator"/>). [generator]
 /// </summary>
 public sealed class ModelComposer : IBandComposer
@@ -25,11 +26,16 @@ public sealed class ModelComposer : IBandComposer
     private readonly (int Seed, int Take, float Temperature)[] _sampling = new (int, int, float)[Parts];
     private readonly BarChord[] _chords = new BarChord[BarSnapshot.MaxChords];
     private readonly TimeSignature[] _known;
+    private readonly MusicalGuardSettings _musicalGuard;
 
-    public ModelComposer(GeneratorAssets assets)
+    /// <param name="assets">The model, vocabulary and index, shared.</param>
+    /// <param name="musicalGuard">The musical guard's settings for every part (default: <see cref="MusicalGuardSettings.Default"/>).</param>
+    public ModelComposer(GeneratorAssets assets, MusicalGuardSettings? musicalGuard = null)
     {
         ArgumentNullException.ThrowIfNull(assets);
         _assets = assets;
+        _musicalGuard = musicalGuard ?? MusicalGuardSettings.Default;
+        _musicalGuard.Validate();
         _known = KnownSignatures(assets);
         // The generator's bar budget bounds the events of a bar (each takes at least two tokens).
         MaxEventsPerBar = new GeneratorSettings().MaxBarTokens / 2 + 1;
@@ -132,11 +138,12 @@ public sealed class ModelComposer : IBandComposer
         _hasContext[p] = false;
     }
 
-    private static GeneratorSettings Settings((int Seed, int Take, float Temperature) s) => new()
+    private GeneratorSettings Settings((int Seed, int Take, float Temperature) s) => new()
     {
         // A take is another stream of the same seed: mixed in so takes never collide with other seeds.
         Seed = (ulong)(uint)s.Seed | ((ulong)(uint)s.Take << 32),
         Sampling = SamplingSettings.Default with { Temperature = s.Temperature },
+        MusicalGuard = _musicalGuard,
     };
 
     private static TimeSignature[] KnownSignatures(GeneratorAssets assets)

@@ -18,8 +18,11 @@ internal sealed class ContextWindow
         _records = new BarRecord[capacity];
     }
 
-    /// <summary>Where a bar starts in the window and in the transcript, and its event fingerprint once written.</summary>
-    public record struct BarRecord(int Start, int TranscriptStart, ulong Hash);
+    /// <summary>
+    /// Where a bar starts in the window and in the transcript, its event fingerprint once written, and what the
+    /// musical guard remembers after it.
+    /// </summary>
+    public record struct BarRecord(int Start, int TranscriptStart, ulong Hash, MusicalMemory Memory = default);
 
     public int Capacity => _tokens.Length;
     public int Length { get; private set; }
@@ -31,6 +34,9 @@ internal sealed class ContextWindow
     /// <summary>Fingerprint of the newest bar that slid out of the window (0 if none).</summary>
     public ulong HashBeforeWindow { get; private set; }
 
+    /// <summary>The musical guard's memory after the newest bar that slid out of the window (default if none).</summary>
+    public MusicalMemory MemoryBeforeWindow { get; private set; }
+
     public ReadOnlySpan<int> Tokens => _tokens.AsSpan(0, Length);
 
     public void Start(ReadOnlySpan<int> header)
@@ -39,6 +45,7 @@ internal sealed class ContextWindow
         Length = HeaderLength = header.Length;
         _bars = 0;
         HashBeforeWindow = 0;
+        MemoryBeforeWindow = default;
     }
 
     public BarRecord Bar(int index) => _records[index];
@@ -50,6 +57,8 @@ internal sealed class ContextWindow
     public void BeginBar(int transcriptStart) => _records[_bars++] = new BarRecord(Length, transcriptStart, 0);
 
     public void SetCurrentHash(ulong hash) => _records[_bars - 1].Hash = hash;
+
+    public void SetCurrentMemory(MusicalMemory memory) => _records[_bars - 1].Memory = memory;
 
     public void Append(int token) => _tokens[Length++] = token;
 
@@ -78,7 +87,10 @@ internal sealed class ContextWindow
         while (keep < _bars && (keep < minimumBars || HeaderLength + (Length - _records[_bars - 1 - keep].Start) <= budget))
             keep++;
         if (keep < _bars)
+        {
             HashBeforeWindow = _records[_bars - keep - 1].Hash;
+            MemoryBeforeWindow = _records[_bars - keep - 1].Memory;
+        }
         int from = keep == 0 ? Length : _records[_bars - keep].Start;
         int moved = Length - from;
         Array.Copy(_tokens, from, _tokens, HeaderLength, moved);

@@ -34,11 +34,14 @@ public sealed class GeneratedBar
     /// <summary>FNV-1a fingerprint of the bar's event tokens (0 = no events), as the originality index uses.</summary>
     public ulong EventHash { get; internal set; }
 
-    /// <summary>Samples drawn for this bar: 1 unless the originality guard rejected copies.</summary>
+    /// <summary>Samples drawn for this bar: 1 unless the originality or the musical guard rejected a sample.</summary>
     public int Attempts { get; internal set; }
 
     /// <summary>Every sample copied training data, so the last one was minimally altered to break the match.</summary>
     public bool Perturbed { get; internal set; }
+
+    /// <summary>The part's rules this bar breaks (<see cref="MusicalRules"/>): none unless every try of the musical guard broke one, or the guard is off.</summary>
+    public MusicalRule RuleBreaks { get; internal set; }
 
     /// <summary>The model ran out of the bar's token budget and the bar was closed for it.</summary>
     public bool ClosedByBudget { get; internal set; }

@@ -5,6 +5,13 @@ namespace Sideman.Model.Decoding;
 /// sampled bars that copied a training pair and were thrown away; CopiesEmitted is what reached the
 /// output, and stays 0 while an index is loaded. Bars counts every bar written, including those later rolled back.
 /// Slides counts every re-prefill of the window; SlidesInsideBars those that happened in the middle of a bar.
+/// The musical guard's counters: MusicalChecks = samples checked against the part's rules; BeatOneRejections,
+/// StrongBeatRejections, OutOfKeyRejections = samples thrown away that broke that rule (a sample may break several);
+/// MusicalResamples = samples drawn again because of a broken rule; MusicalRefeeds = bars where an earlier, better try
+/// was fed back into the cache; MusicalViolationsKept = bars written although they break a rule (every try broke one,
+/// so the best was kept); MusicalStoppedEarly = rejected samples stopped at the token that broke the rule (beat one,
+/// strong beat) instead of being sampled to the end of the bar, which is what keeps the guard cheap; BeatOneRepairs =
+/// bars whose every try missed beat one and whose note at tick 0 was given the chord's bass instead.
 /// </summary>
 public readonly record struct GenerationStats(
     long Bars,
@@ -18,4 +25,13 @@ public readonly record struct GenerationStats(
     long Perturbations,
     long CopiesEmitted,
     long RolledBackBars = 0,
-    long SlidesInsideBars = 0);
+    long SlidesInsideBars = 0,
+    long MusicalChecks = 0,
+    long BeatOneRejections = 0,
+    long StrongBeatRejections = 0,
+    long OutOfKeyRejections = 0,
+    long MusicalResamples = 0,
+    long MusicalRefeeds = 0,
+    long MusicalViolationsKept = 0,
+    long MusicalStoppedEarly = 0,
+    long BeatOneRepairs = 0);

@@ -9,7 +9,7 @@ namespace Sideman.Model.Decoding;
 /// <summary>One part's generation speed.</summary>
 public sealed record GeneratorTiming(
     PartRole Part, int Bars, long Tokens, double WallSeconds, double CpuSeconds, double Bpm,
-    long Slides, long GuardRejections, double AllocatedBytesPerBar)
+    long Slides, long GuardRejections, double AllocatedBytesPerBar, long MusicalResamples = 0, long MusicalViolationsKept = 0)
 {
     /// <summary>Seconds of 4/4 music generated per wall second.</summary>
     public double RealTimeFactor => Bars * 4 * 60.0 / Bpm / WallSeconds;
@@ -36,8 +36,10 @@ public static class GeneratorBenchmark
         [new(0, new ChordSymbol(0, ChordQuality.Major, 4))],
     ];
 
-    public static IReadOnlyList<GeneratorTiming> Measure(GeneratorAssets assets, IReadOnlyList<PartRole> parts, int bars = 64, double bpm = 120, string style = "pop")
+    public static IReadOnlyList<GeneratorTiming> Measure(GeneratorAssets assets, IReadOnlyList<PartRole> parts, int bars = 64, double bpm = 120, string style = "pop",
+                                                         MusicalGuardSettings? musicalGuard = null, ulong seed = 1)
     {
+        var settings = new GeneratorSettings { Seed = seed, MusicalGuard = musicalGuard ?? MusicalGuardSettings.Default };
         ArgumentNullException.ThrowIfNull(assets);
         int tempoBucket = assets.Vocabulary.TempoBucket(bpm);
         var conditioning = new BarConditioning[bars];
@@ -48,7 +50,7 @@ public static class GeneratorBenchmark
         var results = new List<GeneratorTiming>();
         foreach (PartRole part in parts)
         {
-            using PartGenerator g = assets.CreatePart(PartHeader.Create(style, part, 0, tempoBucket), new GeneratorSettings { Seed = 1 });
+            using PartGenerator g = assets.CreatePart(PartHeader.Create(style, part, 0, tempoBucket), settings);
             for (int i = 0; i < Math.Min(4, bars); i++) // warm-up: JIT, first-bar prefill
                 g.Next(conditioning[i]);
             g.Restart();
@@ -63,26 +65,43 @@ public static class GeneratorBenchmark
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             GenerationStats s = g.Stats;
             results.Add(new GeneratorTiming(part, bars, s.SampledTokens + s.ForcedTokens - before.SampledTokens - before.ForcedTokens,
-                wall, cpu, bpm, s.Slides - before.Slides, s.GuardRejections - before.GuardRejections, (double)allocated / bars));
+                wall, cpu, bpm, s.Slides - before.Slides, s.GuardRejections - before.GuardRejections, (double)allocated / bars,
+                s.MusicalResamples - before.MusicalResamples, s.MusicalViolationsKept - before.MusicalViolationsKept));
         }
         return results;
     }
 
     /// <summary>Loads the files with one ONNX Runtime thread and prints one line per part. [main]</summary>
-    public static void Run(string modelPath, string vocabPath, string? indexPath, TextWriter output, int bars = 64, double bpm = 120)
+    public static void Run(string modelPath, string vocabPath, string? indexPath, TextWriter output, int bars = 64, double bpm = 120, ulong seed = 1)
     {
         long t0 = Stopwatch.GetTimestamp();
         using GeneratorAssets assets = GeneratorAssets.Open(modelPath, vocabPath, indexPath, new TokenModelOptions { IntraOpThreads = 1 });
         double loadMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"generator: {bars} bars per part at {bpm:0} BPM in 4/4 (one bar = {4 * 60 / bpm:0.00} s), originality guard {(indexPath is null ? "off" : "on (" + Path.GetFileName(indexPath) + $", {assets.Index!.Count:N0} pairs)")}, 1 thread; " +
+            $"generator: {bars} bars per part at {bpm:0} BPM in 4/4 (one bar = {4 * 60 / bpm:0.00} s), seed {seed}, originality guard {(indexPath is null ? "off" : "on (" + Path.GetFileName(indexPath) + $", {assets.Index!.Count:N0} pairs)")}, 1 thread; " +
             $"model + vocab + index loaded in {loadMs:0} ms"));
-        output.WriteLine("part    tokens  bars/s  real-time x  (CPU)  ms/token  slides  copies rejected  alloc B/bar");
+        output.WriteLine("part    tokens  bars/s  real-time x  (CPU)  ms/token  slides  copies rejected  musical resampled  kept broken  alloc B/bar");
         PartRole[] parts = [PartRole.Drums, PartRole.Bass, PartRole.Keys, PartRole.Pad, PartRole.Arp];
-        foreach (GeneratorTiming t in Measure(assets, parts, bars, bpm))
+        // The musical guard's cost: the same parts with it off and on, alternating twice, so both see the same machine state.
+        double cpuOff = 0, cpuOn = 0;
+        long tokensOff = 0, tokensOn = 0;
+        IReadOnlyList<GeneratorTiming> on = [];
+        for (int round = 0; round < 2; round++)
+        {
+            IReadOnlyList<GeneratorTiming> off = Measure(assets, parts, bars, bpm, musicalGuard: MusicalGuardSettings.Off, seed: seed);
+            on = Measure(assets, parts, bars, bpm, seed: seed);
+            cpuOff += off.Sum(t => t.CpuSeconds);
+            cpuOn += on.Sum(t => t.CpuSeconds);
+            tokensOff += off.Sum(t => t.Tokens);
+            tokensOn += on.Sum(t => t.Tokens);
+        }
+        foreach (GeneratorTiming t in on)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{PartRoles.Name(t.Part),-6} {t.Tokens,7} {t.BarsPerSecond,7:0.0} {t.RealTimeFactor,12:0.0} {t.CpuRealTimeFactor,6:0.0} {t.MsPerToken,9:0.000} {t.Slides,7} {t.GuardRejections,16} {t.AllocatedBytesPerBar,12:0.0}"));
+                $"{PartRoles.Name(t.Part),-6} {t.Tokens,7} {t.BarsPerSecond,7:0.0} {t.RealTimeFactor,12:0.0} {t.CpuRealTimeFactor,6:0.0} {t.MsPerToken,9:0.000} {t.Slides,7} {t.GuardRejections,16} {t.MusicalResamples,18} {t.MusicalViolationsKept,12} {t.AllocatedBytesPerBar,12:0.0}"));
         }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"musical guard, all parts, off / on alternating twice: {cpuOff:0.00} / {cpuOn:0.00} s CPU ({(cpuOn / cpuOff - 1) * 100:+0.0;-0.0} %), " +
+            $"{tokensOff} / {tokensOn} tokens sampled or forced ({((double)tokensOn / tokensOff - 1) * 100:+0.0;-0.0} %)"));
     }
 }

@@ -14,6 +14,12 @@ public sealed record GeneratorSettings
     /// <summary>Samples of a bar the originality guard tries before it perturbs the last one.</summary>
     public int GuardAttempts { get; init; } = 8;
 
+    /// <summary>
+    /// The musical guard: how many samples of a bar it may draw when one breaks the part's rules (<see cref="MusicalRules"/>),
+    /// and the bass's grace on beat one. On by default; <see cref="MusicalGuardSettings.Off"/> turns it off.
+    /// </summary>
+    public MusicalGuardSettings MusicalGuard { get; init; } = MusicalGuardSettings.Default;
+
     /// <summary>When the context is full, keep at most this share of it (the newest whole bars) and re-prefill.</summary>
     public double SlideKeepFraction { get; init; } = 0.5;
 
@@ -29,6 +35,7 @@ public sealed record GeneratorSettings
     public void Validate()
     {
         Sampling.Validate();
+        MusicalGuard.Validate();
         if (MaxBarTokens < 8)
             throw new ArgumentOutOfRangeException(nameof(MaxBarTokens), MaxBarTokens, "a bar needs room for at least 8 tokens");
         if (GuardAttempts < 1)

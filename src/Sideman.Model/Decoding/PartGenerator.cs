@@ -19,7 +19,11 @@ namespace Sideman.Model.Decoding;
 /// at a bar line, else inside the bar, so no bar is ever cut short by the context. With an originality index,
 /// each finished bar's pair (previous bar, this bar) is looked up; a copy is rolled back in the cache
 /// and resampled from another stream, and after <see cref="GeneratorSettings.GuardAttempts"/> copies the
-/// last sample is minimally changed (<see cref="CopyBreaker"/>), so no copied pair is ever emitted.
+/// last sample is minimally changed (<see cref="CopyBreaker"/>), so no copied pair is ever emitted. With the musical
+/// guard on (<see cref="GeneratorSettings.MusicalGuard"/>), each pitched bar is also checked against its part's rules
+/// (<see cref="MusicalRules"/>): a bar that breaks one is rolled back and resampled the same way (a sample is stopped at
+/// the token that breaks beat one or a strong beat), and when every try breaks one the lowest-scoring try is kept
+/// (fed back in when it was not the last) and, for a missed beat one, given the chord's bass (<see cref="BeatOneRepair"/>).
 /// </para>
 /// <para>
 /// After the first bar a bar allocates nothing, except on the bars where the window slides (the
@@ -43,6 +47,12 @@ public sealed class PartGenerator : IDisposable
     private readonly BarPromptEncoder _prompt;
     private readonly BarDecoder _decoder;
     private readonly CopyBreaker _breaker;
+    private readonly MusicalWatch _watch;
+    private readonly BeatOneRepair _repair;
+    private MusicalRules? _rules;
+    private readonly int[] _bestBody;
+    private BestTry _best;
+    private MusicalMemory _memory;
     private readonly OriginalityIndex? _index;
     private readonly ContextWindow _window;
     private int[] _header;
@@ -65,6 +75,7 @@ public sealed class PartGenerator : IDisposable
     private bool _disposed;
     private long _rolledBack, _slidesInside;
     private long _bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies;
+    private long _musicalChecks, _musicalStopped, _beatOneRepairs, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept;
 
     /// <summary>
     /// A generator for <paramref name="header"/> over <paramref name="model"/> (a decoder of its own; disposed
@@ -97,6 +108,8 @@ public sealed class PartGenerator : IDisposable
         _prompt = new BarPromptEncoder(vocabulary);
         _decoder = new BarDecoder(vocabulary);
         _breaker = new CopyBreaker(vocabulary);
+        _watch = new MusicalWatch(vocabulary);
+        _repair = new BeatOneRepair(vocabulary);
         _header = _prompt.Header(header);
         _partToken = vocabulary.Part(header.Part);
         _changeTokens = vocabulary.Range(TokenKind.ChordChange);
@@ -113,6 +126,8 @@ public sealed class PartGenerator : IDisposable
         _window = new ContextWindow(capacity);
         _promptTokens = new int[_prompt.MaxPromptTokens];
         _body = new int[_budget];
+        _bestBody = new int[_budget];
+        _rules = PartRoles.IsPitched(header.Part) ? new MusicalRules(header) : null;
         _allowed = new bool[vocabulary.Size];
         _bodyLogits = new float[vocabulary.Size];
         _bar = new GeneratedBar(header.Part, _prompt.MaxChordsPerBar, _budget / 2 + 1, _prompt.MaxPromptTokens + _budget);
@@ -131,7 +146,8 @@ public sealed class PartGenerator : IDisposable
 
     public bool HasGuard => _index is not null;
 
-    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside);
+    public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside,
+        _musicalChecks, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept, _musicalStopped, _beatOneRepairs);
 
     /// <summary>
     /// Every token written since the start (header, then each bar), when <see cref="GeneratorSettings.KeepTranscript"/>
@@ -145,13 +161,14 @@ public sealed class PartGenerator : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         _started = false;
         _previousHash = 0;
+        _memory = default;
         _transcript?.Clear();
     }
 
     /// <summary>
     /// Starts a new song under another header of the same part (a new style, key or tempo): the next bar is a
     /// first bar again. Throws <see cref="ArgumentException"/> for another part or a header the vocabulary
-    /// cannot express, changing nothing. Allocates the header's tokens (a few ints). [generator]
+    /// cannot express, changing nothing. Allocates the header's tokens (a few ints) and the part's rules. [generator]
     /// </summary>
     public void Restart(PartHeader header)
     {
@@ -163,11 +180,12 @@ public sealed class PartGenerator : IDisposable
             throw new ArgumentException($"header {header} has {tokens.Length} tokens; this generator's buffers were sized for {_header.Length}", nameof(header));
         _header = tokens;
         Header = header;
+        _rules = PartRoles.IsPitched(header.Part) ? new MusicalRules(header) : null;
         Restart();
     }
 
     /// <summary>
-    /// Samples the next bars with other settings (seed, temperature, top-p, guard attempts) without forgetting the
+    /// Samples the next bars with other settings (seed, temperature, top-p, guard attempts, musical guard) without forgetting the
     /// context. Settings that size the generator's buffers or window (<see cref="GeneratorSettings.MaxBarTokens"/>,
     /// <see cref="GeneratorSettings.SlideKeepFraction"/>, <see cref="GeneratorSettings.BarLineHeadroom"/>,
     /// <see cref="GeneratorSettings.KeepTranscript"/>) must stay as they are. [generator]
@@ -179,7 +197,7 @@ public sealed class PartGenerator : IDisposable
         settings.Validate();
         if (settings.MaxBarTokens != Settings.MaxBarTokens || settings.SlideKeepFraction != Settings.SlideKeepFraction
             || settings.BarLineHeadroom != Settings.BarLineHeadroom || settings.KeepTranscript != Settings.KeepTranscript)
-            throw new ArgumentException("only the seed, sampling and guard attempts can change while generating; make a new generator for the rest", nameof(settings));
+            throw new ArgumentException("only the seed, sampling, guard attempts and the musical guard can change while generating; make a new generator for the rest", nameof(settings));
         Settings = settings;
     }
 
@@ -203,32 +221,110 @@ public sealed class PartGenerator : IDisposable
         _bodyLogitsStale = false;
         _cursor.CopyTo(_bodyCursor);
 
-        int bodyLength = 0, eventsStart = 0, attempts = 0;
+        MusicalRules? rules = Settings.MusicalGuard.Enabled ? _rules : null;
+        int musicalTries = rules is null ? 1 : Settings.MusicalGuard.Attempts;
+        int bodyLength = 0, eventsStart = 0, attempts = 0, bestAttempt = -1;
         ulong hash = 0;
-        bool accepted = false, closedByBudget = false;
+        bool closedByBudget = false, perturbed = false, keepBest = false, checkedLast = false;
+        MusicalVerdict verdict = default;
         int part = (int)Header.Part;
-        for (int attempt = 0; attempt < Settings.GuardAttempts && !accepted; attempt++)
+        for (int attempt = 0; ; attempt++)
         {
             if (attempt > 0)
             {
                 RollBack();
                 logits = _bodyLogits;
-                _resamples++;
             }
             attempts++;
+            checkedLast = false;
             var rng = DeterministicRng.ForAttempt(Settings.Seed, bar.BarIndex, part, attempt);
-            (bodyLength, closedByBudget) = SampleBody(logits, chordsGiven, ref rng);
+            // Every try but the last may stop at the first token that certainly breaks a rule (the last is always whole, to be kept).
+            bool watch = rules is not null && chordsGiven && attempt + 1 < musicalTries;
+            if (watch)
+            {
+                _watch.Begin(rules!, bar.Chords, bar.TimeSignature, _memory, Settings.MusicalGuard.BeatOneGrace);
+            }
+            MusicalRule stopped;
+            (bodyLength, closedByBudget, stopped) = SampleBody(logits, chordsGiven, watch, ref rng);
+            if (stopped != MusicalRule.None)
+            {
+                _musicalChecks++;
+                _musicalStopped++;
+                CountRejections(stopped, +1);
+                _musicalResamples++;
+                continue;
+            }
             eventsStart = FirstPosition(_body.AsSpan(0, bodyLength));
             hash = eventsStart < bodyLength ? BarFingerprint.Hash(_body.AsSpan(eventsStart, bodyLength - eventsStart)) : 0UL;
-            accepted = !IsCopy(hash);
-            if (!accepted)
+            if (IsCopy(hash))
             {
                 _rejections++;
+                // With a try that copies nothing in hand and the musical tries spent, keep that try rather than sample on.
+                if (attempt + 1 < Settings.GuardAttempts && !(bestAttempt >= 0 && attempt + 1 >= musicalTries))
+                {
+                    _resamples++;
+                    continue;
+                }
+                keepBest = bestAttempt >= 0;
+                perturbed = !keepBest;
+                break;
             }
+            if (rules is null)
+            {
+                break;
+            }
+            verdict = CheckCurrentBar(rules);
+            checkedLast = true;
+            if (verdict.Score == 0)
+            {
+                break;
+            }
+            if (bestAttempt < 0 || verdict.Score <= _best.Verdict.Score)
+            {
+                // Ties go to the newer try: it is already in the cache.
+                bestAttempt = attempt;
+                _best = new BestTry(bodyLength, hash, closedByBudget, verdict);
+                _body.AsSpan(0, bodyLength).CopyTo(_bestBody);
+            }
+            if (attempt + 1 < musicalTries)
+            {
+                CountRejections(verdict.Broken, +1);
+                _musicalResamples++;
+                continue;
+            }
+            keepBest = true;
+            break;
         }
 
-        bool perturbed = false;
-        if (!accepted)
+        if (keepBest)
+        {
+            if (bestAttempt != attempts - 1)
+            {
+                // An earlier try was the best: the cache holds the last one, so feed the best back in.
+                if (checkedLast)
+                {
+                    CountRejections(verdict.Broken, +1);
+                }
+                RollBack();
+                for (int i = 0; i < _best.Length; i++)
+                {
+                    Feed(_bestBody[i], _best.Length - i);
+                }
+                (bodyLength, hash, closedByBudget) = (_best.Length, _best.Hash, _best.ClosedByBudget);
+                CountRejections(_best.Verdict.Broken, -1); // counted as rejected when the loop moved past it
+                _musicalRefeeds++;
+            }
+            verdict = _best.Verdict;
+            if ((verdict.Broken & MusicalRule.BeatOne) != 0 && Settings.MusicalGuard.RepairBeatOne && musicalTries > 1)
+            {
+                verdict = RepairBeatOne(rules!, verdict, ref bodyLength, ref hash);
+            }
+            if (verdict.Score > 0)
+            {
+                _musicalViolationsKept++;
+            }
+        }
+        else if (perturbed)
         {
             (bodyLength, hash) = _breaker.Break(_body.AsSpan(0, bodyLength), eventsStart, _index!, _partToken, _previousHash);
             RollBack();
@@ -237,7 +333,6 @@ public sealed class PartGenerator : IDisposable
                 Feed(_body[i], bodyLength - i);
             }
             _perturbations++;
-            perturbed = true;
         }
         if (_index is not null && _index.ContainsPair(_partToken, _previousHash, hash))
         {
@@ -257,6 +352,19 @@ public sealed class PartGenerator : IDisposable
         _bar.Attempts = attempts;
         _bar.Perturbed = perturbed;
         _bar.ClosedByBudget = closedByBudget;
+        if (rules is not null)
+        {
+            if (perturbed)
+            {
+                // The copy breaker's bar was never checked: check it now, so the memory and the counters see what was written.
+                verdict = CheckCurrentBar(rules);
+                if (verdict.Score > 0)
+                    _musicalViolationsKept++;
+            }
+            _memory = rules.Remember(_bar.Chords, _bar.Notes, _bar.TimeSignature, _memory, verdict);
+        }
+        _window.SetCurrentMemory(_memory);
+        _bar.RuleBreaks = verdict.Broken;
         if (_transcript is not null)
         {
             foreach (int t in barTokens)
@@ -290,6 +398,7 @@ public sealed class PartGenerator : IDisposable
         _window.DropNewest(bars);
         _model.Rewind(_window.Length);
         _previousHash = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Hash : _window.HashBeforeWindow;
+        _memory = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Memory : _window.MemoryBeforeWindow;
         // After BAR the grammar state no longer depends on the bar before, so the state after the header will do.
         _headerCursor.CopyTo(_cursor);
         if (_transcript is not null)
@@ -330,6 +439,7 @@ public sealed class PartGenerator : IDisposable
                 _transcript?.AddRange(_header);
                 _forced += _header.Length;
                 _previousHash = 0;
+                _memory = default;
                 _started = true;
             }
             else
@@ -365,8 +475,11 @@ public sealed class PartGenerator : IDisposable
         _forced += prompt.Length;
     }
 
-    /// <summary>Samples the bar's free tokens until the model ends the bar (samples BAR, which the next bar feeds) or its budget runs out.</summary>
-    private (int Length, bool ClosedByBudget) SampleBody(ReadOnlySpan<float> logits, bool chordsGiven, ref DeterministicRng rng)
+    /// <summary>
+    /// Samples the bar's free tokens until the model ends the bar (samples BAR, which the next bar feeds) or its budget runs out;
+    /// with <paramref name="watch"/>, stops before feeding a token that certainly breaks a musical rule and returns that rule.
+    /// </summary>
+    private (int Length, bool ClosedByBudget, MusicalRule Stopped) SampleBody(ReadOnlySpan<float> logits, bool chordsGiven, bool watch, ref DeterministicRng rng)
     {
         int n = 0;
         bool closed = false;
@@ -391,7 +504,11 @@ public sealed class PartGenerator : IDisposable
             _sampled++;
             if (t == bar)
             {
-                return (n, closed);
+                return (n, closed, MusicalRule.None);
+            }
+            if (watch && _watch.Observe(t) is var broken and not MusicalRule.None)
+            {
+                return (n, closed, broken);
             }
             _body[n] = t;
             logits = Feed(t, _budget - n);
@@ -438,6 +555,58 @@ public sealed class PartGenerator : IDisposable
         _window.Truncate(bodyStart);
         _bodyCursor.CopyTo(_cursor);
     }
+
+    /// <summary>
+    /// The last resort for a bar whose every try missed beat one: its note at tick 0 takes the chord's bass
+    /// (<see cref="BeatOneRepair"/>), unless that makes the bar a copy; the bar is fed again and checked again.
+    /// </summary>
+    private MusicalVerdict RepairBeatOne(MusicalRules rules, MusicalVerdict verdict, ref int bodyLength, ref ulong hash)
+    {
+        int bodyStart = _window.CurrentBarStart + _promptLength;
+        ReadOnlySpan<int> written = _window.Tokens[bodyStart..];
+        Span<int> body = _bestBody.AsSpan(0, written.Length);
+        written.CopyTo(body);
+        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
+        if (_bar.Chords.IsEmpty || !_repair.TryRepair(body, _bar.Chords[0].Chord, PartRoles.RegisterCentre(Header.Part)))
+        {
+            return verdict;
+        }
+        int eventsStart = FirstPosition(body);
+        ulong repaired = eventsStart < body.Length ? BarFingerprint.Hash(body[eventsStart..]) : 0UL;
+        if (IsCopy(repaired))
+        {
+            return verdict;
+        }
+        RollBack();
+        for (int i = 0; i < body.Length; i++)
+        {
+            Feed(body[i], body.Length - i);
+        }
+        (bodyLength, hash) = (body.Length, repaired);
+        _beatOneRepairs++;
+        return CheckCurrentBar(rules);
+    }
+
+    /// <summary>Decodes the bar in progress into the reused bar object and checks it against the part's rules.</summary>
+    private MusicalVerdict CheckCurrentBar(MusicalRules rules)
+    {
+        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
+        _musicalChecks++;
+        return rules.Check(_bar.Chords, _bar.Notes, _bar.TimeSignature, _memory, Settings.MusicalGuard.BeatOneGrace);
+    }
+
+    private void CountRejections(MusicalRule broken, int count)
+    {
+        if ((broken & MusicalRule.BeatOne) != 0)
+            _beatOneRejections += count;
+        if ((broken & MusicalRule.StrongBeat) != 0)
+            _strongBeatRejections += count;
+        if ((broken & MusicalRule.OutOfKey) != 0)
+            _outOfKeyRejections += count;
+    }
+
+    /// <summary>The musical guard's best failing try of the bar in progress (its tokens are in _bestBody).</summary>
+    private readonly record struct BestTry(int Length, ulong Hash, bool ClosedByBudget, MusicalVerdict Verdict);
 
     private bool IsCopy(ulong hash)
     {

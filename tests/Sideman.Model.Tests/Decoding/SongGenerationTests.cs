@@ -135,6 +135,17 @@ public sealed class SongGenerationTests(GeneratorModelFixture fx, ITestOutputHel
             PartPhrase phrase = tokenizer.Decode(tokens);
             Assert.Equal(plan.Bars.Count, phrase.Bars.Length);
             Assert.Equal(plan.Bars.Count, r.GetProperty("bars").GetInt32());
+            // The musical guard's settings and counters, as the generator kept them (drums are never checked).
+            Assert.Equal(MusicalGuardSettings.Default.Attempts, r.GetProperty("musical_guard_attempts").GetInt32());
+            JsonElement stats = r.GetProperty("stats");
+            GenerationStats s = parts[i].Stats;
+            Assert.Equal(s.MusicalChecks, stats.GetProperty("musical_checks").GetInt64());
+            Assert.Equal(s.BeatOneRejections, stats.GetProperty("beat_one_rejections").GetInt64());
+            Assert.Equal(s.MusicalViolationsKept, stats.GetProperty("musical_violations_kept").GetInt64());
+            if (Parts[i] == PartRole.Drums)
+                Assert.Equal(0, s.MusicalChecks);
+            else
+                Assert.True(s.MusicalChecks >= plan.Bars.Count);
         }
     }
 }

@@ -6,7 +6,8 @@ namespace Sideman.Model.Decoding.Songs;
 /// `--tokens-out`: one JSON object per line per part, for models/training/evaluate.py. Fields: part, style,
 /// key (pitch class, -1 for drums), tempo_bucket, bars, tokens (ids, BOS ... EOS, the whole song even past
 /// the model's context), vocab_sha256, model, model_version, seed, temperature, top_p, guard (index file or
-/// null) and the generator's counters. [main]
+/// null), musical_guard_attempts and beat_one_grace, and the generator's counters (the originality guard's and
+/// the musical guard's). [main]
 /// </summary>
 public static class TokenTranscriptWriter
 {
@@ -37,6 +38,9 @@ public static class TokenTranscriptWriter
                 w.WriteNumber("seed", settings.Seed);
                 w.WriteNumber("temperature", settings.Sampling.Temperature);
                 w.WriteNumber("top_p", settings.Sampling.TopP);
+                w.WriteNumber("musical_guard_attempts", settings.MusicalGuard.Attempts);
+                w.WriteNumber("beat_one_grace", settings.MusicalGuard.BeatOneGrace);
+                w.WriteBoolean("repair_beat_one", settings.MusicalGuard.RepairBeatOne);
                 if (indexPath is null)
                     w.WriteNull("guard");
                 else
@@ -49,6 +53,15 @@ public static class TokenTranscriptWriter
                 w.WriteNumber("guard_checks", s.GuardChecks);
                 w.WriteNumber("guard_rejections", s.GuardRejections);
                 w.WriteNumber("perturbations", s.Perturbations);
+                w.WriteNumber("musical_checks", s.MusicalChecks);
+                w.WriteNumber("beat_one_rejections", s.BeatOneRejections);
+                w.WriteNumber("strong_beat_rejections", s.StrongBeatRejections);
+                w.WriteNumber("out_of_key_rejections", s.OutOfKeyRejections);
+                w.WriteNumber("musical_resamples", s.MusicalResamples);
+                w.WriteNumber("musical_refeeds", s.MusicalRefeeds);
+                w.WriteNumber("musical_violations_kept", s.MusicalViolationsKept);
+                w.WriteNumber("musical_stopped_early", s.MusicalStoppedEarly);
+                w.WriteNumber("beat_one_repairs", s.BeatOneRepairs);
                 w.WriteEndObject();
                 w.WriteEndObject();
             }

@@ -1,0 +1,29 @@
+namespace Sideman.Model.Decoding;
+
+/// <summary>
+/// How hard the musical guard (<see cref="MusicalRules"/>) works. <see cref="Attempts"/> is the most samples of one bar it
+/// draws: 0 turns the guard off, 1 checks and counts without ever changing a bar, more resamples a bar that breaks a rule
+/// and, when every try breaks one, keeps the try with the lowest score. <see cref="BeatOneGrace"/>: a bass bar that misses
+/// beat one is let through when none of this many bars with a chord before it missed (0 = every miss is a fault).
+/// <see cref="RepairBeatOne"/> (with 2 or more attempts): when every try of a bass bar missed beat one, the kept bar's
+/// note at tick 0 takes the chord's bass (<see cref="BeatOneRepair"/>).
+/// </summary>
+public readonly record struct MusicalGuardSettings(int Attempts, int BeatOneGrace, bool RepairBeatOne = true)
+{
+    public const int MaxAttempts = 64;
+    public const int MaxBeatOneGrace = 7;
+
+    public static MusicalGuardSettings Default => new(8, 3, RepairBeatOne: true);
+
+    public static MusicalGuardSettings Off => new(0, 3, RepairBeatOne: false);
+
+    public bool Enabled => Attempts > 0;
+
+    public void Validate()
+    {
+        if (Attempts is < 0 or > MaxAttempts)
+            throw new ArgumentOutOfRangeException(nameof(Attempts), Attempts, $"musical guard attempts must be 0..{MaxAttempts} (0 = off)");
+        if (BeatOneGrace is < 0 or > MaxBeatOneGrace)
+            throw new ArgumentOutOfRangeException(nameof(BeatOneGrace), BeatOneGrace, $"beat-one grace must be 0..{MaxBeatOneGrace} bars");
+    }
+}
