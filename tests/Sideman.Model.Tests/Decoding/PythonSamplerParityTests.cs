@@ -47,7 +47,11 @@ public sealed class PythonSamplerParityTests(GeneratorModelFixture fx)
             Key = c.Key, Energy = c.Energy.ToString(System.Globalization.CultureInfo.InvariantCulture), Sections = c.Section,
         });
         PartRole part = Enum.Parse<PartRole>(c.Part, ignoreCase: true);
-        var settings = new GeneratorSettings { Seed = 1, Sampling = new SamplingSettings(0f, 1f) };
+        // The Python sampler is compared without either guard: each guard resamples on its own streams.
+        var settings = new GeneratorSettings
+        {
+            Seed = 1, Sampling = new SamplingSettings(0f, 1f), MusicalGuard = MusicalGuardSettings.Off,
+        };
         return SongGenerator.Generate(assets, plan, [part], settings)[0];
     }
 
