@@ -8,7 +8,7 @@ namespace Sideman.Evaluation.Report;
 
 /// <summary>
 /// Generates every song of a suite with the shipped path (<see cref="SongPlan"/>, <see cref="SongGenerator"/>, the
-/// default sampling settings, the assets' originality guard: what <c>sideman generate</c> runs) and counts it.
+/// default sampling settings and musical guard, the assets' originality guard: what <c>sideman generate</c> runs) and counts it.
 /// The same suite and assets give the same tally.
 /// </summary>
 public static class EvaluationRunner
@@ -28,6 +28,8 @@ public static class EvaluationRunner
             SongPlan plan = SongPlan.Create(c.Request());
             IReadOnlyList<GeneratedPart> parts = SongGenerator.Generate(assets, plan, Parts, new GeneratorSettings { Seed = c.Seed });
             tally.Add(GeneratedSongReader.Read(c.Name, plan, parts, c.Seed, drums, c.EnergyLadder));
+            foreach (GeneratedPart part in parts)
+                tally.Guards.Add(part.Stats);
             progress?.Invoke(i + 1, suite.Cases.Count, c);
         }
         return tally;

@@ -20,6 +20,9 @@ public sealed class EvaluationTally
     public int Songs { get; private set; }
     public long Bars { get; private set; }
 
+    /// <summary>The guards' counters over every generated part (<see cref="EvaluationRunner"/> adds them).</summary>
+    public GuardTally Guards { get; } = new();
+
     public StyleTally? Style(string style) => _styles.GetValueOrDefault(style);
 
     public void Add(HeardSong song)

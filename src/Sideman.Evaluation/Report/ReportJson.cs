@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sideman.Evaluation.Human;
 using Sideman.Evaluation.Metrics;
 using Sideman.Evaluation.Suite;
+using Sideman.Model.Decoding;
 using Sideman.Music.Patterns;
 using Sideman.Music.Time;
 
@@ -32,6 +33,7 @@ public static class ReportJson
             w.WriteNull("guard");
         else
             w.WriteString("guard", report.GuardFile);
+        Guards(w, report.Tally.Guards);
         Suite(w, report);
         Human(w, report.Human);
         w.WriteStartArray("styles");
@@ -74,6 +76,19 @@ public static class ReportJson
         foreach (string style in suite.Styles)
             w.WriteNumber(style, EvaluationSuite.TempoOf(style));
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Guards(Utf8JsonWriter w, GuardTally g)
+    {
+        w.WriteStartObject("guards");
+        w.WriteNumber("musical_attempts", MusicalGuardSettings.Default.Attempts);
+        w.WriteNumber("bars", g.Bars);
+        w.WriteNumber("musical_checks", g.MusicalChecks);
+        w.WriteNumber("musical_resamples", g.MusicalResamples);
+        w.WriteNumber("musical_violations_kept", g.MusicalViolationsKept);
+        w.WriteNumber("beat_one_repairs", g.BeatOneRepairs);
+        w.WriteNumber("copies_rejected", g.CopiesRejected);
         w.WriteEndObject();
     }
 

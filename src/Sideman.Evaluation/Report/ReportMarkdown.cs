@@ -4,6 +4,7 @@ using Sideman.Evaluation.Human;
 using Sideman.Evaluation.Metrics;
 using Sideman.Evaluation.Songs;
 using Sideman.Evaluation.Suite;
+using Sideman.Model.Decoding;
 using Sideman.Music.Patterns;
 using Sideman.Music.Time;
 
@@ -36,9 +37,14 @@ public static class ReportMarkdown
         EvaluationSuite s = r.Suite;
         L(md, "# Style evaluation of the shipped path");
         L(md);
-        L(md, $"Written by `sideman evaluate{(s.Name == "quick" ? " --quick" : "")}`: the C# generator (`SongGenerator`, default sampling, "
+        L(md, $"Written by `sideman evaluate{(s.Name == "quick" ? " --quick" : "")}`: the C# generator (`SongGenerator`, default sampling and musical guard, "
               + $"{(r.GuardFile is null ? "no originality guard" : $"originality guard `{r.GuardFile}`")}) with `{r.ModelFile}` (version {r.ModelVersion}, "
               + $"vocabulary sha256 {r.VocabSha256[..Math.Min(12, r.VocabSha256.Length)]}…).");
+        L(md);
+        GuardTally g = r.Tally.Guards;
+        L(md, string.Create(CultureInfo.InvariantCulture, $"Guards: the musical guard (up to {MusicalGuardSettings.Default.Attempts} samples a bar) checked {g.MusicalChecks:N0} pitched samples and "
+              + $"drew {g.MusicalResamples:N0} again; {g.MusicalViolationsKept:N0} of {g.Bars:N0} bars were kept although every try broke a rule "
+              + $"({g.BeatOneRepairs:N0} given the chord's bass on beat 1); the originality guard rejected {g.CopiesRejected:N0} copies."));
         L(md);
         L(md, $"Suite `{s.Name}`: {r.Tally.Songs} songs, {r.Tally.Bars} bars, {s.Styles.Count} styles, seeds {string.Join(", ", s.Seeds)}, "
               + $"{s.BarsPerSong} bars a song, parts drums, bass, keys, pad and arp. Per style and seed: the plain chart at each energy 0..4, "
