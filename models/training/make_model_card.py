@@ -242,6 +242,67 @@ def evaluation_section(ev: dict) -> list:
     return out
 
 
+def style_section(se: dict) -> list:
+    """Headline figures of `sideman evaluate` (the C# generator and this model, by style, beside Groove's drummers)."""
+    if not se:
+        return ["## How each style plays", "", "No style evaluation found (`sideman evaluate` writes "
+                "`models/training/reports/style_eval.json`).", ""]
+    styles = se["styles"]
+    b = se["bounds"]
+    out = ["## How each style plays", "",
+           f"From `models/training/reports/style_eval.json`, written by `sideman evaluate` with the shipped C# "
+           f"generator, this model and its guards: {se['suite']['songs']:,} songs, {se['suite']['bars']:,} bars, "
+           f"{len(styles)} styles, seeds {', '.join(str(x) for x in se['suite']['seeds'])}, in 4/4, 3/4, 6/8 and 5/4, "
+           "with plain and slash charts. Tables per style and definitions: `models/training/reports/style_eval.md`.", "",
+           f"**Bounds (issue 11): {b['checked'] - b['failed']} of {b['checked']} hold.**", ""]
+    for r in b["results"]:
+        if not r["holds"]:
+            out.append(f"- fails: {r['text']}")
+    if b["failed"]:
+        out.append("")
+    backbeat = [x for x in styles if x["family"] == "backbeat"]
+    out += ["| figure | generated | human (Groove) |", "|---|---|---|"]
+    hb = se["human"]["backbeat_styles"]
+    gb = [x["drums_4_4"]["generated"] for x in backbeat]
+    bars = sum(g["bars"] for g in gb)
+    if bars:
+        mean = lambda key: sum(g[key] * g["bars"] for g in gb) / bars
+        out += [f"| backbeat, 4/4 bars of the backbeat styles | {pct(mean('backbeat'))} | {pct(hb['backbeat'])} |",
+                f"| kicks per 4/4 bar, backbeat styles | {mean('kicks_per_bar'):.2f} | {hb['kicks_per_bar']:.2f} |",
+                f"| hats per 4/4 bar, backbeat styles | {mean('hats_per_bar'):.2f} | {hb['hats_per_bar']:.2f} |"]
+    plain = sum(x["bass_beat_1"]["plain"] * x["bass_beat_1"]["plain_bars"] for x in styles)
+    plain_bars = sum(x["bass_beat_1"]["plain_bars"] for x in styles)
+    slash = sum(x["bass_beat_1"]["slash"] * x["bass_beat_1"]["slash_bars"] for x in styles)
+    slash_bars = sum(x["bass_beat_1"]["slash_bars"] for x in styles)
+    worst = min(styles, key=lambda x: x["bass_beat_1"]["worst_seed"]["rate"])
+    out += [f"| bass on the root on beat 1, plain chords | {pct(plain / plain_bars)} | – |",
+            f"| bass on the written bass on beat 1, slash chords | {pct(slash / slash_bars)} | – |",
+            f"| worst style and seed, bass on beat 1 | {worst['style']} seed {worst['bass_beat_1']['worst_seed']['seed']}: "
+            f"{pct(worst['bass_beat_1']['worst_seed']['rate'])} | – |"]
+    for part in ("bass", "keys", "pad", "arp"):
+        rows = [x["parts"][part] for x in styles if x["parts"][part].get("notes")]
+        notes = sum(r["notes"] for r in rows)
+        if not notes:
+            continue
+        ct = sum(r["chord_tones"] * r["notes"] for r in rows) / notes
+        ook = max(r["out_of_key"] for r in rows)
+        out.append(f"| {part}: chord tones; worst style's out-of-key non-chord notes | {pct(ct)}; {pct(ook)} | – |")
+    rises = sum(1 for x in styles for p in x["parts"].values() if p.get("density_rises"))
+    ladders = sum(1 for x in styles for p in x["parts"].values() if "density_rises" in p)
+    out.append(f"| density rising with energy (style × part ladders) | {rises} of {ladders} | – |")
+    six = se["accents"].get("6/8")
+    if six:
+        out.append(f"| 6/8 kicks on eighths 1..6 | {' '.join(str(k) for k in six['kicks_on_beat'])} | – |")
+    g = se.get("guards")
+    if g:
+        out += ["", f"The musical guard (up to {g['musical_attempts']} samples a bar) drew {g['musical_resamples']:,} of "
+                f"{g['musical_checks']:,} pitched samples again and kept {g['musical_violations_kept']:,} of "
+                f"{g['bars']:,} bars that still broke a rule ({g['beat_one_repairs']:,} given the chord's bass on "
+                f"beat 1); the originality guard rejected {g['copies_rejected']:,} copies."]
+    out.append("")
+    return out
+
+
 def use_and_limits(stats, cross, ev) -> list:
     out = ["## Intended use", "",
            "Accompaniment inside the Sideman plugin: the player gives chords, style, section and energy; the model "
@@ -291,9 +352,11 @@ def build_card(data_dir: Path, reports: Path, onnx: Path, index: Path, corpus: P
     attr = attribution_rows(data_dir / "files.tsv", corpus)
     training = json.loads((reports / "training.json").read_text()) if (reports / "training.json").exists() else {}
     ev = json.loads((reports / "eval.json").read_text()) if (reports / "eval.json").exists() else {}
+    se = json.loads((reports / "style_eval.json").read_text()) if (reports / "style_eval.json").exists() else {}
     cross = meta_crosstab(data_dir)
     lines = (header(None, stats, training, onnx, index) + licence_section(stats, files)
              + data_section(stats, files, cross) + training_section(training) + evaluation_section(ev)
+             + style_section(se)
              + use_and_limits(stats, cross, ev) + attribution_section(attr, files) + reproduce_section())
     return "\n".join(lines), attr
 

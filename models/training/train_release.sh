@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole model release, reproducibly: dataset -> training (resumable) -> ONNX export ->
-# originality index -> evaluation -> model card. Every stage is seeded; rerun the script after an
+# originality index -> evaluation -> style evaluation (C#) -> model card. Every stage is seeded; rerun the script after an
 # interruption and it picks up where it stopped (the dataset is rebuilt only when its code, vocab
 # or style files changed; training resumes from its last checkpoint).
 #
@@ -23,7 +23,7 @@ run="${SIDEMAN_RUN:-$tr/runs/release}"
 onnx="models/sideman-$version.onnx"
 index="models/sideman-$version.fingerprints"
 reports="$tr/reports"
-stages="${STAGES:-dataset train export index evaluate card}"
+stages="${STAGES:-dataset train export index evaluate style card}"
 # The release's training configuration (docs: models/training/README.md, "Release training").
 steps="${SIDEMAN_STEPS:-3500}"
 train_args=(--out "$run" --data-dir "$data" --preset base --batch-size 8 --threads 1 --steps "$steps"
@@ -74,6 +74,12 @@ fi
 if has evaluate; then
   say "evaluate"
   $py $tr/evaluate.py --checkpoint "$run/best.pt" --index "$index" --data-dir "$data" --out "$reports"
+fi
+
+if has style; then
+  say "style evaluation (sideman evaluate, the shipped C# path)"
+  dotnet build src/Sideman.Cli -c Release -o build/cli -v quiet -nologo
+  build/cli/sideman evaluate --model "$onnx" --index "$index" --out "$reports"   # no --check: the card lists what fails
 fi
 
 if has card; then

@@ -135,3 +135,38 @@ def test_provenance_table_gives_repositories_and_commits():
     repos = provenance_repos(corpus / "PROVENANCE.md")
     assert repos["mutopia"][0] == "MutopiaProject/MutopiaProject" and len(repos["mutopia"][1]) == 40
     assert {"groove_midi_dataset", "mcgill_billboard", "openscore_lieder", "when_in_rome", "oldtime_abc_rjl20"} <= set(repos)
+
+
+def _style(name, family, backbeat, kicks, plain, plain_bars, slash, slash_bars, rises):
+    part = lambda notes, ct, ook: {"notes": notes, "chord_tones": ct, "out_of_key": ook, "density_rises": rises}
+    return {"style": name, "family": family,
+            "drums_4_4": {"generated": {"bars": 10, "backbeat": backbeat, "kicks_per_bar": kicks, "hats_per_bar": 8.0}},
+            "bass_beat_1": {"plain": plain, "plain_bars": plain_bars, "slash": slash, "slash_bars": slash_bars,
+                            "worst_seed": {"seed": 2, "rate": min(plain, slash)}},
+            "parts": {"drums": {"density_rises": rises}, "bass": part(100, 0.9, 0.01), "keys": part(300, 0.8, 0.015),
+                      "pad": part(0, None, None), "arp": part(50, 1.0, 0.0)}}
+
+
+def test_the_style_section_pools_the_styles_by_their_bars_and_names_every_failing_bound():
+    se = {"suite": {"songs": 4, "bars": 32, "seeds": [1, 2]},
+          "human": {"backbeat_styles": {"backbeat": 0.6, "kicks_per_bar": 3.8, "hats_per_bar": 6.7}},
+          "styles": [_style("pop", "backbeat", 0.7, 3.0, 1.0, 30, 0.5, 10, True),
+                     _style("funk", "backbeat", 0.5, 5.0, 0.8, 10, 1.0, 10, False)],
+          "accents": {"6/8": {"kicks_on_beat": [9, 1, 2, 8, 1, 2]}},
+          "bounds": {"checked": 3, "failed": 1, "results": [
+              {"holds": True, "text": "ok"}, {"holds": False, "text": "kicks per 4/4 bar in funk: 5.00"},
+              {"holds": True, "text": "ok too"}]},
+          "guards": {"musical_attempts": 8, "bars": 64, "musical_checks": 50, "musical_resamples": 7,
+                     "musical_violations_kept": 2, "beat_one_repairs": 1, "copies_rejected": 3}}
+    md = "\n".join(make_model_card.style_section(se))
+    assert "**Bounds (issue 11): 2 of 3 hold.**" in md
+    assert "- fails: kicks per 4/4 bar in funk: 5.00" in md
+    assert "| backbeat, 4/4 bars of the backbeat styles | 60.0% | 60.0% |" in md      # (0.7 + 0.5) / 2 by bars
+    assert "| kicks per 4/4 bar, backbeat styles | 4.00 | 3.80 |" in md
+    assert "| bass on the root on beat 1, plain chords | 95.0% | – |" in md           # (30 + 8) / 40
+    assert "| bass on the written bass on beat 1, slash chords | 75.0% | – |" in md
+    assert "| worst style and seed, bass on beat 1 | pop seed 2: 50.0% | – |" in md
+    assert "| pad:" not in md                                                          # no pad notes: no row
+    assert "| density rising with energy (style × part ladders) | 5 of 10 | – |" in md
+    assert "| 6/8 kicks on eighths 1..6 | 9 1 2 8 1 2 | – |" in md
+    assert "drew 7 of 50 pitched samples again and kept 2 of 64 bars" in md
