@@ -7,7 +7,8 @@ namespace Sideman.Model.Decoding;
 
 /// <summary>
 /// Writes the tokens the caller fixes, without allocating: the header (BOS STYLE PART [KEY] TEMPO)
-/// and each bar's conditioning (BAR TS SEC EN and, when given, the chords). Lookup tables are built
+/// and each bar's conditioning (BAR TS SEC EN and, when given, the chords; SEC as <see cref="StyleSections"/> maps it
+/// for the style). Lookup tables are built
 /// once from the vocabulary. Invalid conditioning is an <see cref="ArgumentException"/> naming the bar.
 /// </summary>
 internal sealed class BarPromptEncoder
@@ -65,7 +66,7 @@ internal sealed class BarPromptEncoder
         int n = 0;
         dest[n++] = _v.Bar;
         dest[n++] = ts;
-        dest[n++] = _sections[(int)bar.Section];
+        dest[n++] = _sections[(int)StyleSections.Conditioned(header.Style, bar.Section)];
         dest[n++] = _energies[bar.Energy];
         if (!PartRoles.IsPitched(header.Part))
             return n;

@@ -25,10 +25,11 @@ CASES = [
          bars=[[(0, 0, "maj", 0)], [(0, 9, "min7", 10)], [(0, 5, "maj", 4), (48, 7, "dom7", 0)],
                [(0, 0, "maj7", 11)], [(0, 2, "hdim7", 0), (48, 4, "dom7", 0)], [(0, None, "none", 0)],
                [(0, 10, "maj", 2)], [(0, 0, "maj", 0)]]),
-    dict(part="bass", style="soul", key="E", key_pc=4, bpm=70, energy=1, section="chorus", ts=(6, 8),
+    dict(part="bass", style="soul", key="E", key_pc=4, bpm=70, energy=1, section="bridge", ts=(6, 8),
          chart="Em | C/E | Am/E B7 | Em",
          bars=[[(0, 4, "min", 0)], [(0, 0, "maj", 4)], [(0, 9, "min", 7), (36, 11, "dom7", 0)], [(0, 4, "min", 0)]]),
-    dict(part="arp", style="folk", key="F", key_pc=5, bpm=132, energy=3, section="bridge", ts=(3, 4),
+    # folk, like every style without a style-library file, is trained with SEC none only (StyleSections.cs).
+    dict(part="arp", style="folk", key="F", key_pc=5, bpm=132, energy=3, section="none", ts=(3, 4),
          chart="F | Gm7 | C7sus4 | F",
          bars=[[(0, 5, "maj", 0)], [(0, 7, "min7", 0)], [(0, 0, "7sus4", 0)], [(0, 5, "maj", 0)]]),
     dict(part="drums", style="jazz_swing", key="C", key_pc=None, bpm=160, energy=3, section="none", ts=(5, 4),
