@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds Sideman.vst3 from a clean clone:
-#   1. dotnet publish of src/Sideman.Plugin (self-contained, trimmed, ReadyToRun) -> build/managed
+#   1. dotnet publish of src/Sideman.Plugin (self-contained, trimmed, ReadyToRun) -> build/managed, with
+#      ONNX Runtime's libonnxruntime.so from the Microsoft.ML.OnnxRuntime package (runtimes/<rid>/native;
+#      restored against the packages.<rid>.lock.json files, so its content hash is checked)
 #   2. CMake build of native/ (the bridge module, the test host tools, the native tests) -> build/native
 #   3. the bundled sounds: `sideman soundfont-subset` cuts the presets Sideman uses out of Debian's
 #      FluidR3_GM (SIDEMAN_FLUIDR3 overrides the path) -> build/sounds (rebuilt only when stale)
@@ -33,7 +35,7 @@ while [[ $# -gt 0 ]]; do
     --skip-managed) skip_managed=1; shift ;;
     --managed-dir) managed_dir="$(cd "$2" && pwd)"; shift 2 ;;
     --no-tests) build_tests=OFF; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "build-bundle: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -73,9 +75,12 @@ else
     -p:DebugType=none -p:GenerateDocumentationFile=false \
     -o "$managed_out" -nologo -v:minimal || fail "dotnet publish failed (see above)"
 fi
-for f in Sideman.Plugin.dll Sideman.Plugin.runtimeconfig.json libhostfxr.so libcoreclr.so; do
+for f in Sideman.Plugin.dll Sideman.Plugin.runtimeconfig.json libhostfxr.so libcoreclr.so libonnxruntime.so; do
   [[ -f "$managed_out/$f" ]] || fail "the managed publish in $managed_out lacks $f"
 done
+# The publish for $rid carries that runtime's ONNX Runtime only (Directory.Build.targets): never another platform's.
+stray="$(cd "$managed_out" && find . \( -name 'onnxruntime*.dll' -o -name '*.dylib' -o -name '*.lib' -o -path './runtimes/*' \) -print -quit)"
+[[ -z "$stray" ]] || fail "the managed publish in $managed_out carries another platform's native file: $stray"
 
 step "Native bridge: cmake ($config) in $out/native"
 cmake -S "$repo/native" -B "$out/native" -DCMAKE_BUILD_TYPE="$config" \

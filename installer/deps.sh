@@ -73,13 +73,6 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$name")
   fi
 done
-# npm fetches the pinned ONNX Runtime package; any npm will do (Debian's or NodeSource's).
-if command -v npm >/dev/null 2>&1; then
-  say "ok       npm $(npm --version 2>/dev/null)"
-else
-  say "missing  npm  (fetches the pinned onnxruntime-node package)"
-  missing+=(npm)
-fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$CHECK_ONLY" = 1 ]; then
@@ -109,7 +102,6 @@ check() { if eval "$2" >/dev/null 2>&1; then say "works    $1"; else say "BROKEN
 check "cmake, ctest, g++" "command -v cmake && command -v ctest && command -v g++" "apt-get install cmake g++"
 check "/usr/bin/python3" "/usr/bin/python3 -c 'import ctypes'" "apt-get install python3"
 check "FluidR3_GM.sf2" "test -s /usr/share/sounds/sf2/FluidR3_GM.sf2" "apt-get install fluid-soundfont-gm"
-check "npm" "command -v npm" "apt-get install npm"
 if [ "$PROFILE" = all ]; then
   check "ardour7-lua, ardour7-export" "command -v ardour7-lua && command -v ardour7-export" "reinstall Debian's ardour"
   check "ardour-vst3-scanner" "test -x /usr/lib/ardour7/ardour-vst3-scanner" "reinstall Debian's ardour (7.x)"

@@ -1,8 +1,10 @@
+using Microsoft.ML.OnnxRuntime;
+
 namespace Sideman.Model.Onnx;
 
 /// <summary>
 /// Key/value cache storage for one capacity: per layer, a key and a value buffer shaped
-/// [1, heads, capacity, head_dim], with their ORT tensors bound once. The model keeps several
+/// [1, heads, capacity, head_dim], with their ONNX Runtime tensors made once. The model keeps several
 /// buckets (64, 128, ... up to the max context) so attention cost follows the context actually in
 /// use; moving up a bucket copies the valid prefix once.
 /// </summary>
@@ -13,15 +15,14 @@ internal sealed class KvCacheBucket : IDisposable
         Capacity = capacity;
         Keys = new float[layers][];
         Values = new float[layers][];
-        KeyTensors = new OrtValueHandle[layers];
-        ValueTensors = new OrtValueHandle[layers];
-        ReadOnlySpan<long> shape = [1, heads, capacity, headDim];
+        KeyTensors = new OrtValue[layers];
+        ValueTensors = new OrtValue[layers];
         for (int l = 0; l < layers; l++)
         {
             Keys[l] = OrtTensor.AllocatePinned<float>(heads * capacity * headDim);
             Values[l] = OrtTensor.AllocatePinned<float>(heads * capacity * headDim);
-            KeyTensors[l] = OrtTensor.Float(Keys[l], shape);
-            ValueTensors[l] = OrtTensor.Float(Values[l], shape);
+            KeyTensors[l] = OrtTensor.Over(Keys[l], 1, heads, capacity, headDim);
+            ValueTensors[l] = OrtTensor.Over(Values[l], 1, heads, capacity, headDim);
         }
     }
 
@@ -31,9 +32,9 @@ internal sealed class KvCacheBucket : IDisposable
 
     public float[][] Values { get; }
 
-    public OrtValueHandle[] KeyTensors { get; }
+    public OrtValue[] KeyTensors { get; }
 
-    public OrtValueHandle[] ValueTensors { get; }
+    public OrtValue[] ValueTensors { get; }
 
     public void Dispose()
     {

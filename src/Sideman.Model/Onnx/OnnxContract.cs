@@ -24,11 +24,6 @@ internal static class OnnxContract
     public const string KeyMaxPositions = "sideman.max_positions";
     public const string KeyPadId = "sideman.pad_id";
 
-    public static readonly string[] MetadataKeys =
-    [
-        KeyContract, KeyModelVersion, KeyVocabSha, KeyVocabSize, KeyLayers, KeyHeads, KeyHeadDim, KeyMaxPositions, KeyPadId,
-    ];
-
     public static string CacheKey(int layer) => "cache_key." + layer.ToString(CultureInfo.InvariantCulture);
 
     public static string CacheValue(int layer) => "cache_value." + layer.ToString(CultureInfo.InvariantCulture);
@@ -68,7 +63,7 @@ internal static class OnnxContract
     }
 
     /// <summary>Checks metadata and names; returns what the model says about itself.</summary>
-    public static ModelInfo Validate(OrtSession session, string runtimeVersion)
+    public static ModelInfo Validate(OnnxSession session, string runtimeVersion)
     {
         string file = session.Path;
         var md = session.Metadata;

@@ -1,28 +1,27 @@
 namespace Sideman.Model.Onnx;
 
 /// <summary>
-/// One loaded and validated model file: the ORT session (weights loaded once) and what the model
+/// One loaded and validated model file: the ONNX Runtime session (weights loaded once) and what the model
 /// says about itself. Decoders created from it share the session and have their own caches.
 /// </summary>
 internal sealed class OnnxModelFile : IDisposable
 {
-    private OnnxModelFile(OrtSession session, ModelInfo info)
+    private OnnxModelFile(OnnxSession session, ModelInfo info)
     {
         Session = session;
         Info = info;
     }
 
-    public OrtSession Session { get; }
+    public OnnxSession Session { get; }
 
     public ModelInfo Info { get; }
 
     public static OnnxModelFile Open(string path, TokenModelOptions options)
     {
-        string runtimeVersion = OrtLibrary.Version;
-        OrtSession session = OrtSession.Open(path, options.IntraOpThreads, OnnxContract.MetadataKeys);
+        OnnxSession session = OnnxSession.Open(path, options.IntraOpThreads);
         try
         {
-            ModelInfo info = OnnxContract.Validate(session, runtimeVersion);
+            ModelInfo info = OnnxContract.Validate(session, OrtNativeLibrary.Version);
             if (info.Layers < 1 || info.Heads < 1 || info.HeadDim < 1 || info.VocabSize < 2 || info.MaxPositions < 1)
             {
                 throw OnnxContract.Mismatch(session.Path, $"its metadata describes an empty model ({info})");

@@ -1,29 +1,30 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Sideman.Model.Onnx;
 
 /// <summary>
 /// <see cref="ITokenModel"/> over an ONNX model that follows models/ONNX_CONTRACT.md, run by ONNX
-/// Runtime through our own binding. Every buffer ORT reads or writes is ours, pinned and allocated
-/// at load; the tensors for a one-token step are bound once, so <see cref="Step"/> allocates
-/// nothing. The model returns the new tokens' keys/values and we write them into the cache.
+/// Runtime. Every buffer ONNX Runtime reads or writes is ours, pinned and allocated at load, and
+/// wrapped in tensors once. Each cache bucket has an <see cref="OrtIoBinding"/> for one-token steps,
+/// bound once at load (binding a name allocates, so a step only picks the bucket's binding), and a
+/// multi-token chunk is bound afresh in a binding of its own; <see cref="Step"/> allocates nothing.
+/// The model returns the new tokens' keys/values and we write them into the cache.
 /// </summary>
-internal sealed unsafe class OnnxTokenModel : ITokenModel
+internal sealed class OnnxTokenModel : ITokenModel
 {
     private const int SmallestBucket = 64;
 
-    private readonly OrtSession _session;
+    private readonly OnnxSession _session;
     private readonly int _layers;
     private readonly int _heads;
     private readonly int _headDim;
     private readonly int _vocab;
 
-    private readonly Utf8NameTable _inputNames;
-    private readonly Utf8NameTable _outputNames;
-    private readonly nint[] _inputs;
-    private readonly nint[] _outputs;
+    private readonly string[] _cacheKeyNames;
+    private readonly string[] _cacheValueNames;
+    private readonly string[] _newKeyNames;
+    private readonly string[] _newValueNames;
 
     private readonly long[] _tokenBuffer;
     private readonly long[] _pastLengthBuffer;
@@ -31,17 +32,20 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
     private readonly float[][] _newKeyBuffers;
     private readonly float[][] _newValueBuffers;
 
-    private readonly OrtValueHandle _stepTokens;
-    private readonly OrtValueHandle _pastLength;
-    private readonly OrtValueHandle _stepLogits;
-    private readonly OrtValueHandle[] _stepNewKeys;
-    private readonly OrtValueHandle[] _stepNewValues;
+    private readonly OrtValue _stepTokens;
+    private readonly OrtValue _pastLength;
+    private readonly OrtValue _stepLogits;
+    private readonly OrtValue[] _stepNewKeys;
+    private readonly OrtValue[] _stepNewValues;
 
     private readonly KvCacheBucket[] _buckets;
+    private readonly OrtIoBinding[] _stepBindings;
+    private readonly OrtIoBinding _chunkBinding;
+    private readonly RunOptions _runOptions;
     private int _bucket;
     private bool _disposed;
 
-    private OnnxTokenModel(OrtSession session, ModelInfo info, int capacity)
+    private OnnxTokenModel(OnnxSession session, ModelInfo info, int capacity)
     {
         _session = session;
         Info = info;
@@ -52,28 +56,35 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
         _vocab = info.VocabSize;
         int width = _heads * _headDim;
 
-        _inputNames = new Utf8NameTable(OnnxContract.InputNames(_layers));
-        _outputNames = new Utf8NameTable(OnnxContract.OutputNames(_layers));
-        _inputs = OrtTensor.AllocatePinned<nint>(_inputNames.Count);
-        _outputs = OrtTensor.AllocatePinned<nint>(_outputNames.Count);
+        _cacheKeyNames = new string[_layers];
+        _cacheValueNames = new string[_layers];
+        _newKeyNames = new string[_layers];
+        _newValueNames = new string[_layers];
+        for (int l = 0; l < _layers; l++)
+        {
+            _cacheKeyNames[l] = OnnxContract.CacheKey(l);
+            _cacheValueNames[l] = OnnxContract.CacheValue(l);
+            _newKeyNames[l] = OnnxContract.NewKey(l);
+            _newValueNames[l] = OnnxContract.NewValue(l);
+        }
 
         _tokenBuffer = OrtTensor.AllocatePinned<long>(capacity);
         _pastLengthBuffer = OrtTensor.AllocatePinned<long>(1);
         _logitsBuffer = OrtTensor.AllocatePinned<float>(capacity * _vocab);
         _newKeyBuffers = new float[_layers][];
         _newValueBuffers = new float[_layers][];
-        _stepNewKeys = new OrtValueHandle[_layers];
-        _stepNewValues = new OrtValueHandle[_layers];
+        _stepNewKeys = new OrtValue[_layers];
+        _stepNewValues = new OrtValue[_layers];
 
-        _stepTokens = OrtTensor.Int64(_tokenBuffer, [1, 1]);
-        _pastLength = OrtTensor.Int64(_pastLengthBuffer, [1]);
-        _stepLogits = OrtTensor.Float(_logitsBuffer, [1, 1, _vocab]);
+        _stepTokens = OrtTensor.Over(_tokenBuffer, 1, 1);
+        _pastLength = OrtTensor.Over(_pastLengthBuffer, 1);
+        _stepLogits = OrtTensor.Over(_logitsBuffer, 1, 1, _vocab);
         for (int l = 0; l < _layers; l++)
         {
             _newKeyBuffers[l] = OrtTensor.AllocatePinned<float>(capacity * width);
             _newValueBuffers[l] = OrtTensor.AllocatePinned<float>(capacity * width);
-            _stepNewKeys[l] = OrtTensor.Float(_newKeyBuffers[l], [1, _heads, 1, _headDim]);
-            _stepNewValues[l] = OrtTensor.Float(_newValueBuffers[l], [1, _heads, 1, _headDim]);
+            _stepNewKeys[l] = OrtTensor.Over(_newKeyBuffers[l], 1, _heads, 1, _headDim);
+            _stepNewValues[l] = OrtTensor.Over(_newValueBuffers[l], 1, _heads, 1, _headDim);
         }
 
         var buckets = new List<KvCacheBucket>();
@@ -86,6 +97,16 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
             }
         }
         _buckets = [.. buckets];
+
+        _runOptions = new RunOptions();
+        _stepBindings = new OrtIoBinding[_buckets.Length];
+        for (int b = 0; b < _buckets.Length; b++)
+        {
+            _stepBindings[b] = BindStep(_buckets[b]);
+        }
+        // past_length is one buffer whose value changes; its tensor is bound for good.
+        _chunkBinding = session.CreateBinding();
+        _chunkBinding.BindInput(OnnxContract.PastLength, _pastLength);
     }
 
     public ModelInfo Info { get; }
@@ -95,7 +116,7 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
     public int Capacity { get; }
 
     /// <summary>A decoder over <paramref name="session"/> (shared: each decoder holds a reference) with its own cache and buffers.</summary>
-    public static OnnxTokenModel Create(OrtSession session, ModelInfo info, int maxContext)
+    public static OnnxTokenModel Create(OnnxSession session, ModelInfo info, int maxContext)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxContext, 1);
         session.AddRef();
@@ -126,7 +147,7 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
         CheckToken(token);
         EnsureRoom(1);
         _tokenBuffer[0] = token;
-        Run(1, _stepTokens, _stepLogits, _stepNewKeys, _stepNewValues);
+        RunStep();
         return CheckedLogits(1).Slice(0, _vocab);
     }
 
@@ -155,7 +176,7 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
         }
         if (s == 1)
         {
-            Run(1, _stepTokens, _stepLogits, _stepNewKeys, _stepNewValues);
+            RunStep();
         }
         else
         {
@@ -193,6 +214,12 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
             return;
         }
         _disposed = true;
+        foreach (var b in _stepBindings)
+        {
+            b.Dispose();
+        }
+        _chunkBinding.Dispose();
+        _runOptions.Dispose();
         foreach (var b in _buckets)
         {
             b.Dispose();
@@ -211,60 +238,68 @@ internal sealed unsafe class OnnxTokenModel : ITokenModel
         _session.Release();
     }
 
-    /// <summary>A multi-token chunk: tensors shaped for this chunk over the same buffers, released afterwards.</summary>
+    /// <summary>A binding of every input and output to the one-token tensors and <paramref name="bucket"/>'s cache.</summary>
+    private OrtIoBinding BindStep(KvCacheBucket bucket)
+    {
+        OrtIoBinding binding = _session.CreateBinding();
+        binding.BindInput(OnnxContract.Tokens, _stepTokens);
+        binding.BindInput(OnnxContract.PastLength, _pastLength);
+        binding.BindOutput(OnnxContract.Logits, _stepLogits);
+        for (int l = 0; l < _layers; l++)
+        {
+            binding.BindInput(_cacheKeyNames[l], bucket.KeyTensors[l]);
+            binding.BindInput(_cacheValueNames[l], bucket.ValueTensors[l]);
+            binding.BindOutput(_newKeyNames[l], _stepNewKeys[l]);
+            binding.BindOutput(_newValueNames[l], _stepNewValues[l]);
+        }
+        return binding;
+    }
+
+    /// <summary>One token (in <see cref="_tokenBuffer"/>[0]) through the bucket's step binding: nothing allocated.</summary>
+    private void RunStep()
+    {
+        KvCacheBucket bucket = BucketFor(Length + 1);
+        Run(1, bucket, _stepBindings[_bucket]);
+    }
+
+    /// <summary>A multi-token chunk: tensors shaped for this chunk over the same buffers, bound for this run and released afterwards.</summary>
     private void RunChunk(int s)
     {
-        var tokens = OrtTensor.Int64(_tokenBuffer, [1, s]);
-        var logits = OrtTensor.Float(_logitsBuffer, [1, s, _vocab]);
-        var keys = new OrtValueHandle[_layers];
-        var values = new OrtValueHandle[_layers];
+        KvCacheBucket bucket = BucketFor(Length + s);
+        var made = new List<OrtValue>(2 + 2 * _layers);
         try
         {
+            _chunkBinding.BindInput(OnnxContract.Tokens, Made(made, OrtTensor.Over(_tokenBuffer, 1, s)));
+            _chunkBinding.BindOutput(OnnxContract.Logits, Made(made, OrtTensor.Over(_logitsBuffer, 1, s, _vocab)));
             for (int l = 0; l < _layers; l++)
             {
-                keys[l] = OrtTensor.Float(_newKeyBuffers[l], [1, _heads, s, _headDim]);
-                values[l] = OrtTensor.Float(_newValueBuffers[l], [1, _heads, s, _headDim]);
+                _chunkBinding.BindInput(_cacheKeyNames[l], bucket.KeyTensors[l]);
+                _chunkBinding.BindInput(_cacheValueNames[l], bucket.ValueTensors[l]);
+                _chunkBinding.BindOutput(_newKeyNames[l], Made(made, OrtTensor.Over(_newKeyBuffers[l], 1, _heads, s, _headDim)));
+                _chunkBinding.BindOutput(_newValueNames[l], Made(made, OrtTensor.Over(_newValueBuffers[l], 1, _heads, s, _headDim)));
             }
-            Run(s, tokens, logits, keys, values);
+            Run(s, bucket, _chunkBinding);
         }
         finally
         {
-            tokens.Dispose();
-            logits.Dispose();
-            foreach (var h in keys)
+            foreach (OrtValue v in made)
             {
-                h?.Dispose();
-            }
-            foreach (var h in values)
-            {
-                h?.Dispose();
+                v.Dispose();
             }
         }
     }
 
-    /// <summary>One ORT run for <paramref name="s"/> new tokens, then the new keys/values go into the cache.</summary>
-    private void Run(int s, OrtValueHandle tokens, OrtValueHandle logits, OrtValueHandle[] newKeys, OrtValueHandle[] newValues)
+    private static OrtValue Made(List<OrtValue> made, OrtValue value)
     {
-        KvCacheBucket bucket = BucketFor(Length + s);
+        made.Add(value);
+        return value;
+    }
+
+    /// <summary>One run for <paramref name="s"/> new tokens through <paramref name="binding"/>, then the new keys/values go into <paramref name="bucket"/>.</summary>
+    private void Run(int s, KvCacheBucket bucket, OrtIoBinding binding)
+    {
         _pastLengthBuffer[0] = Length;
-        _inputs[0] = tokens.Raw;
-        _inputs[1] = _pastLength.Raw;
-        _outputs[0] = logits.Raw;
-        for (int l = 0; l < _layers; l++)
-        {
-            _inputs[2 + l] = bucket.KeyTensors[l].Raw;
-            _inputs[2 + _layers + l] = bucket.ValueTensors[l].Raw;
-            _outputs[1 + l] = newKeys[l].Raw;
-            _outputs[1 + _layers + l] = newValues[l].Raw;
-        }
-        nint* inputs = (nint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_inputs));
-        nint* outputs = (nint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_outputs));
-        _session.Run(_inputNames.Pointers, inputs, _inputNames.Count, _outputNames.Pointers, outputs, _outputNames.Count);
-        if (_outputs[0] != logits.Raw)
-        {
-            // ORT allocated its own output instead of writing into ours: the graph's shapes are not the contract's.
-            throw OnnxContract.Mismatch(_session.Path, "its outputs do not fit the shapes the contract gives them");
-        }
+        _session.Run(_runOptions, binding);
 
         int width = _headDim * s;
         for (int l = 0; l < _layers; l++)
