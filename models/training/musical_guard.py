@@ -18,13 +18,12 @@ onset, notes under N.C. are skipped; "chord tones" include a slash chord's bass)
   chord tone or, for keys, pad and arp, a colour: the 9th or 6th, the 11th over a minor third, the
   7th over a chord without one; a colour must also lie in the key's scale when the mode is known
   (so F# over G in C is a fault, B over C is not). The bass gets no colours.
-- out of key (every pitched part): a note that is neither a chord tone nor in the key's scale,
-  unless it is a chromatic passing or approach note: off the strong beats, at most an eighth long,
-  and a semitone from a note at the neighbouring onset before or after it, or the bar's last onset
-  (an approach into the next bar). Needs the mode; the key token gives only the tonic, so the mode
-  is read from the first chord on the tonic (minor third: minor; major third: major; else unknown).
-  Major = the major scale plus the flat seventh (mixolydian, blues); minor = natural minor plus
-  the major sixth and seventh (dorian, harmonic and melodic minor).
+- out of key (every pitched part): a note that is neither a chord tone nor in the key's scale; no
+  chromatic passing or approach note is excused (issue 11 holds every style to 2% of such notes).
+  Needs the mode; the key token gives only the tonic, so the mode is read from the first chord on
+  the tonic (minor third: minor; major third: major; else unknown). Major = the major scale (a flat
+  seventh is a chord tone of a dominant chord, not a key note); minor = natural minor plus the
+  major sixth and seventh (dorian, harmonic and melodic minor).
 
 Score: beat-one fault SCORE_BEAT_ONE, each strong-beat note SCORE_STRONG, each out-of-key note
 SCORE_OUT_OF_KEY. A bar passes with score 0.
@@ -39,9 +38,8 @@ BEAT_ONE_GRACE = 3
 SCORE_BEAT_ONE = 4
 SCORE_STRONG = 2
 SCORE_OUT_OF_KEY = 1
-APPROACH_MAX_TICKS = 12  # an eighth at 24 ticks per quarter
 
-MAJOR_KEY = frozenset({0, 2, 4, 5, 7, 9, 11, 10})
+MAJOR_KEY = frozenset({0, 2, 4, 5, 7, 9, 11})
 MINOR_KEY = frozenset({0, 2, 3, 5, 7, 8, 10, 9, 11})
 REGISTER_CENTRES = {"bass": 43, "keys": 62, "pad": 62, "arp": 67, "melody": 69}
 COLOUR_PARTS = frozenset({"keys", "pad", "arp"})
@@ -62,7 +60,7 @@ class Verdict:
     beat_one_miss: bool = False  # beat one missed (tolerated or not)
     beat_one: bool = False  # ... and not tolerated: a fault
     strong: int = 0  # strong-beat notes that are neither chord tones nor colours
-    out_of_key: int = 0  # non-chord tones outside the key's scale (passing notes excused)
+    out_of_key: int = 0  # non-chord tones outside the key's scale
 
     @property
     def score(self) -> int:
@@ -163,9 +161,6 @@ def check(part: str, style: str, tonic, bar, memory: Memory, grace: int = BEAT_O
         tolerated = miss and first.bass == 0 and grace > 0 and (memory.misses & ((1 << grace) - 1)) == 0
     notes = [(e, chord_at(bar.chords, e.tick)) for e in bar.events]
     notes = [(e, c) for e, c in notes if c is not None and not c.is_none]
-    centre = REGISTER_CENTRES.get(part, 60)
-    onsets = sorted({e.tick for e, _ in notes})
-    by_onset = {t: [midi_of(c, e, centre) for e, c in notes if e.tick == t] for t in onsets}
     n_strong = n_key = 0
     for e, c in notes:
         iv = interval_of(c, e)
@@ -175,22 +170,9 @@ def check(part: str, style: str, tonic, bar, memory: Memory, grace: int = BEAT_O
         on_strong = e.tick in strong
         if on_strong and part in STRONG_PARTS and not is_colour(part, c, iv, pc, scale):
             n_strong += 1
-        if scale is not None and pc not in scale and not passing(e, c, centre, on_strong, onsets, by_onset):
+        if scale is not None and pc not in scale:
             n_key += 1
     return Verdict(miss, miss and not tolerated, n_strong, n_key)
-
-
-def passing(e, chord, centre, on_strong, onsets, by_onset) -> bool:
-    if on_strong or e.duration > APPROACH_MAX_TICKS:
-        return False
-    i = onsets.index(e.tick)
-    if i == len(onsets) - 1:
-        return True
-    m = midi_of(chord, e, centre)
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(onsets) and any(abs(x - m) == 1 for x in by_onset[onsets[j]]):
-            return True
-    return False
 
 
 def remember(part: str, tonic, bar, memory: Memory, verdict: Verdict) -> Memory:
