@@ -111,7 +111,8 @@ public sealed class LiveBandRealtimeTests
 
         Assert.Equal(0, allocated);
         Assert.True(rig.Band.Worker.BarsWritten > 40, $"the generator ran alongside: {rig.Band.Worker.BarsWritten} bars");
-        Assert.True(rig.OutputNoteOns - notesBefore > 2000, $"the band played: {rig.OutputNoteOns - notesBefore} notes");
+        // The band really played alongside (model 0.2.0 plays about 1,700 notes here, at densities near Groove's drummers).
+        Assert.True(rig.OutputNoteOns - notesBefore > 1000, $"the band played: {rig.OutputNoteOns - notesBefore} notes");
     }
 
     public static TheoryData<double, int, double, int, int> AbsurdHosts => new()

@@ -17,7 +17,11 @@ public sealed class OriginalityGuardTests(GeneratorModelFixture fx, ITestOutputH
     private (int[] Transcript, List<int[]> BarTokens, GenerationStats Stats) Run(PartRole part, ulong seed, OriginalityIndex? index, int attempts = 8, int bars = Bars)
     {
         ITokenModel model = TokenModelLoader.Load(fx.ModelPath);
-        var settings = new GeneratorSettings { Seed = seed, GuardAttempts = attempts, KeepTranscript = true };
+        // The originality guard alone: the musical guard would resample bars on its own streams and change what is copied.
+        var settings = new GeneratorSettings
+        {
+            Seed = seed, GuardAttempts = attempts, KeepTranscript = true, MusicalGuard = MusicalGuardSettings.Off,
+        };
         using var g = new PartGenerator(model, fx.Vocabulary, SongFixture.Header(part), settings, index, ownsModel: true);
         var barTokens = new List<int[]>();
         for (int i = 0; i < bars; i++)
