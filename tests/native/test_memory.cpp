@@ -1,8 +1,9 @@
 // Memory across instance rounds: a host that creates and releases many instances in one process
 // (a session reopened, a project with 16 tracks closed and loaded again) must get back what each
 // round used. 16 instances are created, set up with every stem bus, activated, fed notes for a few
-// blocks and released, four times; the resident set after rounds 2..4 must stay within a small
-// bound of round 1. (Measured: see native/README.md, "Memory across instance rounds".)
+// blocks and released, six times. Round 2 may add what the native allocator and the runtimes keep for reuse
+// (within kWarmUpKiB of round 1); from round 2 on the resident set must stay flat (within kSteadyKiB): a leak
+// grows every round. (Measured: see native/README.md, "Memory across instance rounds".)
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -33,8 +34,9 @@ long residentKiB() {
 }
 
 constexpr int kInstances = 16;
-constexpr int kRounds = 4;
-constexpr long kBoundKiB = 8 * 1024;
+constexpr int kRounds = 6;
+constexpr long kWarmUpKiB = 12 * 1024;
+constexpr long kSteadyKiB = 3 * 1024;
 
 void playRound(host::Vst3Module& module, int round) {
     std::vector<std::unique_ptr<host::PluginInstance>> instances;
@@ -71,7 +73,7 @@ TEST_CASE(memory_bounded_across_instance_rounds) {
     REQUIRE(loaded.ok());
     REQUIRE(residentKiB() > 0);
     const int32_t baselineObjects = loaded.liveObjects();
-    long first = 0;
+    long first = 0, second = 0;
     for (int round = 1; round <= kRounds; ++round) {
         playRound(loaded.module(), round);
         const long rss = residentKiB();
@@ -80,11 +82,16 @@ TEST_CASE(memory_bounded_across_instance_rounds) {
                   "round " << round << ": " << loaded.liveObjects() - baselineObjects << " bridge objects still alive");
         if (round == 1) {
             first = rss;
+        } else if (round == 2) {
+            second = rss;
+            CHECK_MSG(rss - first <= kWarmUpKiB, "round 2: RSS " << rss / 1024.0 << " MiB is " << (rss - first) / 1024.0
+                                                                  << " MiB above round 1 (" << first / 1024.0
+                                                                  << " MiB); the bound is " << kWarmUpKiB / 1024 << " MiB");
         } else {
-            CHECK_MSG(rss - first <= kBoundKiB, "round " << round << ": RSS " << rss / 1024.0 << " MiB is "
-                                                          << (rss - first) / 1024.0 << " MiB above round 1 ("
-                                                          << first / 1024.0 << " MiB); the bound is "
-                                                          << kBoundKiB / 1024 << " MiB");
+            CHECK_MSG(rss - second <= kSteadyKiB, "round " << round << ": RSS " << rss / 1024.0 << " MiB is "
+                                                           << (rss - second) / 1024.0 << " MiB above round 2 ("
+                                                           << second / 1024.0 << " MiB); the bound is "
+                                                           << kSteadyKiB / 1024 << " MiB");
         }
     }
 }
