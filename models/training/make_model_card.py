@@ -298,7 +298,8 @@ def style_section(se: dict) -> list:
         out += ["", f"The musical guard (up to {g['musical_attempts']} samples a bar) drew {g['musical_resamples']:,} of "
                 f"{g['musical_checks']:,} pitched samples again and kept {g['musical_violations_kept']:,} of "
                 f"{g['bars']:,} bars that still broke a rule ({g['beat_one_repairs']:,} given the chord's bass on "
-                f"beat 1); the originality guard rejected {g['copies_rejected']:,} copies."]
+                f"beat 1, {g.get('key_repairs', 0):,} out-of-key notes moved into the key); the originality guard "
+                f"rejected {g['copies_rejected']:,} copies."]
     out.append("")
     return out
 

@@ -57,7 +57,7 @@ internal static class BandBench
                 GenerationStats s = run.Stats;
                 string counters = guard
                     ? $"; musical guard: {s.MusicalChecks} checks, rejected {s.BeatOneRejections} beat one / {s.StrongBeatRejections} strong beat / {s.OutOfKeyRejections} out of key, " +
-                      $"{s.MusicalResamples} resampled ({s.MusicalStoppedEarly} stopped early), {s.MusicalRefeeds} refed, {s.BeatOneRepairs} beat ones repaired, {s.MusicalViolationsKept} kept with a break"
+                      $"{s.MusicalResamples} resampled ({s.MusicalStoppedEarly} stopped early), {s.MusicalRefeeds} refed, {s.BeatOneRepairs} beat ones repaired, {s.KeyRepairs} notes moved into the key, {s.MusicalViolationsKept} kept with a break"
                     : "";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  guard {(guard ? "on " : "off")}: {audio:0.0} s of music in {run.Cpu:0.00} s CPU ({run.Wall:0.00} s wall): {audio / run.Cpu:0.0}x real time for the whole band; " +
@@ -113,6 +113,7 @@ internal static class BandBench
                 MusicalViolationsKept = sum.MusicalViolationsKept + s.MusicalViolationsKept,
                 MusicalStoppedEarly = sum.MusicalStoppedEarly + s.MusicalStoppedEarly,
                 BeatOneRepairs = sum.BeatOneRepairs + s.BeatOneRepairs,
+                KeyRepairs = sum.KeyRepairs + s.KeyRepairs,
             };
         }
         return new GenerationRun(cpu, wall, tokens, sum);

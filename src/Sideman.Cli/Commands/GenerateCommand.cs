@@ -135,7 +135,7 @@ internal static class GenerateCommand
                 $"  {PartRoles.Name(p.Header.Part),-6} {p.Bars.Count} bars, {p.Bars.Sum(b => b.Notes.Length + b.Hits.Length)} events, {p.Tokens.Length} tokens in {p.WallSeconds:0.00} s " +
                 $"({p.Bars.Count / p.WallSeconds:0.0} bars/s, {audio / p.WallSeconds:0.0}x real time); guard: {s.GuardChecks} checks, {s.GuardRejections} copies rejected, {s.Perturbations} perturbed; " +
                 $"musical guard: {s.MusicalChecks} checks, rejected {s.BeatOneRejections} beat one / {s.StrongBeatRejections} strong beat / {s.OutOfKeyRejections} out of key, " +
-                $"{s.MusicalResamples} resampled ({s.MusicalStoppedEarly} stopped early), {s.BeatOneRepairs} beat ones repaired, {s.MusicalViolationsKept} kept with a break"));
+                $"{s.MusicalResamples} resampled ({s.MusicalStoppedEarly} stopped early), {s.BeatOneRepairs} beat ones repaired, {s.KeyRepairs} notes moved into the key, {s.MusicalViolationsKept} kept with a break"));
         }
 
         string outPath = r.GetValue(output)!;

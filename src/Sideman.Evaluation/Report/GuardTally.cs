@@ -5,7 +5,7 @@ namespace Sideman.Evaluation.Report;
 /// <summary>
 /// What the generator's guards did over an evaluation, summed over every part of every song: the bars written,
 /// the pitched bars the musical guard checked, the samples it threw away, the bars kept although every try broke a
-/// rule, the beat-one repairs, and the copies the originality guard rejected. It says how much of what the table
+/// rule, the beat-one repairs, the notes the key repair moved, and the copies the originality guard rejected. It says how much of what the table
 /// shows is the model's own first sample and how much the guards chose.
 /// </summary>
 public sealed class GuardTally
@@ -15,6 +15,7 @@ public sealed class GuardTally
     public long MusicalResamples { get; private set; }
     public long MusicalViolationsKept { get; private set; }
     public long BeatOneRepairs { get; private set; }
+    public long KeyRepairs { get; private set; }
     public long CopiesRejected { get; private set; }
 
     public void Add(GenerationStats s)
@@ -24,6 +25,7 @@ public sealed class GuardTally
         MusicalResamples += s.MusicalResamples;
         MusicalViolationsKept += s.MusicalViolationsKept;
         BeatOneRepairs += s.BeatOneRepairs;
+        KeyRepairs += s.KeyRepairs;
         CopiesRejected += s.GuardRejections;
     }
 }

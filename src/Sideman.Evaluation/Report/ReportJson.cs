@@ -88,6 +88,7 @@ public static class ReportJson
         w.WriteNumber("musical_resamples", g.MusicalResamples);
         w.WriteNumber("musical_violations_kept", g.MusicalViolationsKept);
         w.WriteNumber("beat_one_repairs", g.BeatOneRepairs);
+        w.WriteNumber("key_repairs", g.KeyRepairs);
         w.WriteNumber("copies_rejected", g.CopiesRejected);
         w.WriteEndObject();
     }

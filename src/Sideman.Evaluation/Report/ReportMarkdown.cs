@@ -44,7 +44,8 @@ public static class ReportMarkdown
         GuardTally g = r.Tally.Guards;
         L(md, string.Create(CultureInfo.InvariantCulture, $"Guards: the musical guard (up to {MusicalGuardSettings.Default.Attempts} samples a bar) checked {g.MusicalChecks:N0} pitched samples and "
               + $"drew {g.MusicalResamples:N0} again; {g.MusicalViolationsKept:N0} of {g.Bars:N0} bars were kept although every try broke a rule "
-              + $"({g.BeatOneRepairs:N0} given the chord's bass on beat 1); the originality guard rejected {g.CopiesRejected:N0} copies."));
+              + $"({g.BeatOneRepairs:N0} given the chord's bass on beat 1, {g.KeyRepairs:N0} out-of-key notes moved into the key); "
+              + $"the originality guard rejected {g.CopiesRejected:N0} copies."));
         L(md);
         L(md, $"Suite `{s.Name}`: {r.Tally.Songs} songs, {r.Tally.Bars} bars, {s.Styles.Count} styles, seeds {string.Join(", ", s.Seeds)}, "
               + $"{s.BarsPerSong} bars a song, parts drums, bass, keys, pad and arp. Per style and seed: the plain chart at each energy 0..4, "

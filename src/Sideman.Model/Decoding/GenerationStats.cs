@@ -11,7 +11,8 @@ namespace Sideman.Model.Decoding;
 /// was fed back into the cache; MusicalViolationsKept = bars written although they break a rule (every try broke one,
 /// so the best was kept); MusicalStoppedEarly = rejected samples stopped at the token that broke the rule (beat one,
 /// strong beat) instead of being sampled to the end of the bar, which is what keeps the guard cheap; BeatOneRepairs =
-/// bars whose every try missed beat one and whose note at tick 0 was given the chord's bass instead.
+/// bars whose every try missed beat one and whose note at tick 0 was given the chord's bass instead; KeyRepairs = notes
+/// moved a semitone into the key in bars whose every try kept an out-of-key non-chord note.
 /// </summary>
 public readonly record struct GenerationStats(
     long Bars,
@@ -34,4 +35,5 @@ public readonly record struct GenerationStats(
     long MusicalRefeeds = 0,
     long MusicalViolationsKept = 0,
     long MusicalStoppedEarly = 0,
-    long BeatOneRepairs = 0);
+    long BeatOneRepairs = 0,
+    long KeyRepairs = 0);

@@ -6,16 +6,18 @@ namespace Sideman.Model.Decoding;
 /// and, when every try breaks one, keeps the try with the lowest score. <see cref="BeatOneGrace"/>: a bass bar that misses
 /// beat one is let through when none of this many bars with a chord before it missed (0 = every miss is a fault).
 /// <see cref="RepairBeatOne"/> (with 2 or more attempts): when every try of a bass bar missed beat one, the kept bar's
-/// note at tick 0 takes the chord's bass (<see cref="BeatOneRepair"/>).
+/// note at tick 0 takes the chord's bass (<see cref="BeatOneRepair"/>). <see cref="RepairKey"/> (with 2 or more attempts):
+/// when every try of a pitched bar kept an out-of-key non-chord note, those notes move a semitone into the key
+/// (<see cref="KeyRepair"/>).
 /// </summary>
-public readonly record struct MusicalGuardSettings(int Attempts, int BeatOneGrace, bool RepairBeatOne = true)
+public readonly record struct MusicalGuardSettings(int Attempts, int BeatOneGrace, bool RepairBeatOne = true, bool RepairKey = true)
 {
     public const int MaxAttempts = 64;
     public const int MaxBeatOneGrace = 7;
 
-    public static MusicalGuardSettings Default => new(8, 3, RepairBeatOne: true);
+    public static MusicalGuardSettings Default => new(8, 3, RepairBeatOne: true, RepairKey: true);
 
-    public static MusicalGuardSettings Off => new(0, 3, RepairBeatOne: false);
+    public static MusicalGuardSettings Off => new(0, 3, RepairBeatOne: false, RepairKey: false);
 
     public bool Enabled => Attempts > 0;
 

@@ -49,6 +49,7 @@ public sealed class PartGenerator : IDisposable
     private readonly CopyBreaker _breaker;
     private readonly MusicalWatch _watch;
     private readonly BeatOneRepair _repair;
+    private readonly KeyRepair _keyRepair;
     private MusicalRules? _rules;
     private readonly int[] _bestBody;
     private BestTry _best;
@@ -75,7 +76,7 @@ public sealed class PartGenerator : IDisposable
     private bool _disposed;
     private long _rolledBack, _slidesInside;
     private long _bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies;
-    private long _musicalChecks, _musicalStopped, _beatOneRepairs, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept;
+    private long _musicalChecks, _musicalStopped, _beatOneRepairs, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept, _keyRepairs;
 
     /// <summary>
     /// A generator for <paramref name="header"/> over <paramref name="model"/> (a decoder of its own; disposed
@@ -110,6 +111,7 @@ public sealed class PartGenerator : IDisposable
         _breaker = new CopyBreaker(vocabulary);
         _watch = new MusicalWatch(vocabulary);
         _repair = new BeatOneRepair(vocabulary);
+        _keyRepair = new KeyRepair(vocabulary);
         _header = _prompt.Header(header);
         _partToken = vocabulary.Part(header.Part);
         _changeTokens = vocabulary.Range(TokenKind.ChordChange);
@@ -147,7 +149,7 @@ public sealed class PartGenerator : IDisposable
     public bool HasGuard => _index is not null;
 
     public GenerationStats Stats => new(_bars, _sampled, _forced, _slides, _budgetClosed, _checks, _rejections, _resamples, _perturbations, _copies, _rolledBack, _slidesInside,
-        _musicalChecks, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept, _musicalStopped, _beatOneRepairs);
+        _musicalChecks, _beatOneRejections, _strongBeatRejections, _outOfKeyRejections, _musicalResamples, _musicalRefeeds, _musicalViolationsKept, _musicalStopped, _beatOneRepairs, _keyRepairs);
 
     /// <summary>
     /// Every token written since the start (header, then each bar), when <see cref="GeneratorSettings.KeepTranscript"/>
@@ -318,6 +320,10 @@ public sealed class PartGenerator : IDisposable
             if ((verdict.Broken & MusicalRule.BeatOne) != 0 && Settings.MusicalGuard.RepairBeatOne && musicalTries > 1)
             {
                 verdict = RepairBeatOne(rules!, verdict, ref bodyLength, ref hash);
+            }
+            if ((verdict.Broken & MusicalRule.OutOfKey) != 0 && Settings.MusicalGuard.RepairKey && musicalTries > 1)
+            {
+                verdict = RepairKey(rules!, verdict, ref bodyLength, ref hash);
             }
             if (verdict.Score > 0)
             {
@@ -584,6 +590,38 @@ public sealed class PartGenerator : IDisposable
         }
         (bodyLength, hash) = (body.Length, repaired);
         _beatOneRepairs++;
+        return CheckCurrentBar(rules);
+    }
+
+    /// <summary>
+    /// The last resort for a bar whose every try kept an out-of-key non-chord note: those notes move a semitone into the key
+    /// (<see cref="KeyRepair"/>), unless that makes the bar a copy; the bar is fed again and checked again.
+    /// </summary>
+    private MusicalVerdict RepairKey(MusicalRules rules, MusicalVerdict verdict, ref int bodyLength, ref ulong hash)
+    {
+        int bodyStart = _window.CurrentBarStart + _promptLength;
+        ReadOnlySpan<int> written = _window.Tokens[bodyStart..];
+        Span<int> body = _bestBody.AsSpan(0, written.Length);
+        written.CopyTo(body);
+        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
+        int moved = _keyRepair.Repair(body, _bar.Chords, rules.KeyScale(_bar.Chords, _memory), PartRoles.RegisterCentre(Header.Part));
+        if (moved == 0)
+        {
+            return verdict;
+        }
+        int eventsStart = FirstPosition(body);
+        ulong repaired = eventsStart < body.Length ? BarFingerprint.Hash(body[eventsStart..]) : 0UL;
+        if (IsCopy(repaired))
+        {
+            return verdict;
+        }
+        RollBack();
+        for (int i = 0; i < body.Length; i++)
+        {
+            Feed(body[i], body.Length - i);
+        }
+        (bodyLength, hash) = (body.Length, repaired);
+        _keyRepairs += moved;
         return CheckCurrentBar(rules);
     }
 

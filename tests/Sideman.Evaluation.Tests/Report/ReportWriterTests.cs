@@ -17,7 +17,7 @@ public sealed class ReportWriterTests
         tally.Add(StyleTallyTests.Song("pop", 1, bassBars: 2, backbeatBars: 2));
         tally.Add(StyleTallyTests.Song("pop", 2, bassBars: 0, backbeatBars: 1));
         tally.Guards.Add(new GenerationStats(Bars: 8, 0, 0, 0, 0, GuardChecks: 8, GuardRejections: 1, 0, 0, 0,
-                                             MusicalChecks: 10, MusicalResamples: 2, MusicalViolationsKept: 1, BeatOneRepairs: 1));
+                                             MusicalChecks: 10, MusicalResamples: 2, MusicalViolationsKept: 1, BeatOneRepairs: 1, KeyRepairs: 2));
         tally.Guards.Add(new GenerationStats(Bars: 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, MusicalChecks: 9, MusicalResamples: 1));
         HumanBaseline human = HumanBaseline.Measure([Drums("pop", null, Bars(FourFour, FourFour), Hit(0, 24, "snare"), Hit(0, 72, "snare"))], [FourFour, new TimeSignature(6, 8)]);
         return new EvaluationReport(EvaluationSuite.Quick(["pop"]), "m.onnx", "0.1.0", "abcdef0123456789", null, tally, human, StyleBounds.Check(tally, human));
@@ -52,6 +52,7 @@ public sealed class ReportWriterTests
         Assert.Equal(3, guards.GetProperty("musical_resamples").GetInt64());
         Assert.Equal(1, guards.GetProperty("musical_violations_kept").GetInt64());
         Assert.Equal(1, guards.GetProperty("beat_one_repairs").GetInt64());
+        Assert.Equal(2, guards.GetProperty("key_repairs").GetInt64());
         Assert.Equal(1, guards.GetProperty("copies_rejected").GetInt64());
         Assert.Equal(MusicalGuardSettings.Default.Attempts, guards.GetProperty("musical_attempts").GetInt32());
         JsonElement bounds = root.GetProperty("bounds");
@@ -72,6 +73,6 @@ public sealed class ReportWriterTests
         Assert.Contains("| pop | backbeat | 75% [50%] |", md);   // one human take: shown in brackets, not a reference
         Assert.Contains("| pop | 50% | 50% | – | 100% | 0% | seed 2: 0% |", md);
         Assert.Contains("`C \\| C/B \\| Am \\| Am/G`", md);
-        Assert.Contains("checked 19 pitched samples and drew 3 again; 1 of 16 bars were kept although every try broke a rule (1 given the chord's bass on beat 1); the originality guard rejected 1 copies.", md);
+        Assert.Contains("checked 19 pitched samples and drew 3 again; 1 of 16 bars were kept although every try broke a rule (1 given the chord's bass on beat 1, 2 out-of-key notes moved into the key); the originality guard rejected 1 copies.", md);
     }
 }

@@ -129,7 +129,7 @@ public sealed class MusicalGuardTests(GeneratorModelFixture fx, ITestOutputHelpe
         string style = new[] { "pop", "funk", "jazz_swing", "rock", "soul", "bossa", "country", "blues" }
             .First(st => Broken(Run(part, 1, new MusicalGuardSettings(1, 0), style: st, temperature: 0, ts: ts)) > 0);
         Song counted = Run(part, 1, new MusicalGuardSettings(1, 0), style: style, temperature: 0, ts: ts);
-        Song guarded = Run(part, 1, new MusicalGuardSettings(tries, 0, RepairBeatOne: false), style: style, temperature: 0, ts: ts);
+        Song guarded = Run(part, 1, new MusicalGuardSettings(tries, 0, RepairBeatOne: false, RepairKey: false), style: style, temperature: 0, ts: ts);
         int broken = Broken(counted);
         output.WriteLine($"{ts} {style}: {broken} of {Bars} greedy bars break a rule; {guarded.Stats}");
         Assert.True(broken > 0, "some greedy bar must break a rule for this test to mean anything");
@@ -150,8 +150,8 @@ public sealed class MusicalGuardTests(GeneratorModelFixture fx, ITestOutputHelpe
         const PartRole part = PartRole.Bass;
         foreach (string style in new[] { "pop", "funk", "jazz_swing", "rock", "soul", "bossa", "country", "blues" })
         {
-            Song kept = Run(part, 1, new MusicalGuardSettings(4, 0, RepairBeatOne: false), style: style, temperature: 0);
-            Song repaired = Run(part, 1, new MusicalGuardSettings(4, 0, RepairBeatOne: true), style: style, temperature: 0);
+            Song kept = Run(part, 1, new MusicalGuardSettings(4, 0, RepairBeatOne: false, RepairKey: false), style: style, temperature: 0);
+            Song repaired = Run(part, 1, new MusicalGuardSettings(4, 0, RepairBeatOne: true, RepairKey: false), style: style, temperature: 0);
             if (repaired.Stats.BeatOneRepairs == 0)
                 continue;
             output.WriteLine($"{style}: {repaired.Stats}");
@@ -169,6 +169,36 @@ public sealed class MusicalGuardTests(GeneratorModelFixture fx, ITestOutputHelpe
             return;
         }
         Assert.Fail("no greedy bass song missed beat one with a note at tick 0");
+    }
+
+    [Fact]
+    public void A_bar_that_keeps_an_out_of_key_note_on_every_try_gets_it_moved_into_the_key()
+    {
+        // The same seed with and without the repair samples the same tries, so the songs are equal up to the first bar
+        // whose every try kept an out-of-key note; there the repair moves notes a semitone (pitch tokens only) and the
+        // rewritten bar is what the guard judged.
+        for (ulong seed = 1; seed <= 40; seed++)
+        {
+            foreach (PartRole part in new[] { PartRole.Keys, PartRole.Bass, PartRole.Arp, PartRole.Pad })
+            {
+                Song kept = Run(part, seed, new MusicalGuardSettings(2, 0, RepairBeatOne: false, RepairKey: false), style: "jazz_swing");
+                Song repaired = Run(part, seed, new MusicalGuardSettings(2, 0, RepairBeatOne: false, RepairKey: true), style: "jazz_swing");
+                if (repaired.Stats.KeyRepairs == 0)
+                    continue;
+                output.WriteLine($"{part} seed {seed}: {repaired.Stats}");
+                int first = Enumerable.Range(0, Bars).First(i => !kept.BarTokens[i].SequenceEqual(repaired.BarTokens[i]));
+                Assert.Equal(MusicalRule.OutOfKey, kept.Breaks[first] & MusicalRule.OutOfKey);
+                int[] a = kept.BarTokens[first], b = repaired.BarTokens[first];
+                Assert.Equal(a.Length, b.Length);
+                int[] diffs = [.. Enumerable.Range(0, a.Length).Where(i => a[i] != b[i])];
+                Assert.NotEmpty(diffs);
+                Assert.All(diffs, i => Assert.Equal(TokenKind.Pitch, fx.Vocabulary[b[i]].Kind));
+                Assert.Equal(Replay(part, "jazz_swing", repaired, grace: 0), repaired.Breaks);
+                new PatternTokenizer(fx.Vocabulary).Decode([.. repaired.Transcript, fx.Vocabulary.Eos]);
+                return;
+            }
+        }
+        Assert.Fail("no song kept an out-of-key note the repair could move");
     }
 
     [Fact]

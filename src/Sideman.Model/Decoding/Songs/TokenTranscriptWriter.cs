@@ -62,6 +62,7 @@ public static class TokenTranscriptWriter
                 w.WriteNumber("musical_violations_kept", s.MusicalViolationsKept);
                 w.WriteNumber("musical_stopped_early", s.MusicalStoppedEarly);
                 w.WriteNumber("beat_one_repairs", s.BeatOneRepairs);
+                w.WriteNumber("key_repairs", s.KeyRepairs);
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
