@@ -3,8 +3,9 @@
 For each distinct song (title + artist), `renders_per_song` renders, each in a different
 style that has patterns for the render's metre, transposed by a seeded random interval. A render
 plays the song in its own metre, or now and then re-metred into another one a style declares
-(remetre.py: 3/4, 6/8, 5/4, 12/8). Each section instance gets an energy level (by section type,
-with seeded jitter), its own main pattern per part, occasional variations, and a fill in its
+(remetre.py: 3/4, 6/8, 5/4, 12/8). Each section instance gets an energy level (section_energy.py:
+mostly by section type with seeded jitter, in a share of renders drawn freely so that every section
+is seen at every level), its own main pattern per part, occasional variations, and a fill in its
 last bar. Chords keep their slash bass (C/B, Am/G, F/G), which the bass patterns play.
 Everything is drawn from random.Random seeded by (song path, render index): the output is
 deterministic.
@@ -15,7 +16,7 @@ import random
 import re
 from collections import Counter
 
-from . import remetre, theory
+from . import remetre, section_energy, theory
 from .billboard import read_billboard
 from .corpus import CORPUS_ROOT, cached, manifest
 from .extract_common import PartRun, Piece
@@ -24,8 +25,6 @@ from .styles import PartState, RenderBar, render_drums_bar, render_pitched_bar
 from .tokenizer import canonical_events
 
 FOLDER = "mcgill_billboard"
-SECTION_ENERGY = {"intro": 1, "verse": 2, "prechorus": 3, "chorus": 3, "bridge": 2, "solo": 3,
-                  "outro": 1, "fill": 2, "none": 2}
 
 
 def stable_seed(*parts):
@@ -97,12 +96,10 @@ def render(vocab, library, rel, song, render_index, used_styles=()):
     transpose = rng.randint(-5, 6)
     lo, hi = style.tempo
     bpm = song.tempo_bpm if lo * 0.85 <= song.tempo_bpm <= hi * 1.15 else rng.uniform(lo, hi)
-    render_shift = rng.choice([-1, 0, 0, 1])
 
     # Bars, section instances, energies, roles.
     bars = []
-    instance_energy = {}
-    last_chorus = max((b.section_index for b in song.bars if b.section == "chorus"), default=-1)
+    instance_energy = section_energy.assign(rng, [(b.section_index, b.section) for b in song.bars])
     remetred = metre != song_metre
     minor = song_is_minor(song)
     for i, bb in enumerate(song.bars):
@@ -111,11 +108,6 @@ def render(vocab, library, rel, song, render_index, used_styles=()):
             bars.append(None)
             continue
         ticks = vocab.bar_ticks(bar_metre)
-        if bb.section_index not in instance_energy:
-            e = SECTION_ENERGY.get(bb.section, 2) + rng.choice([-1, 0, 0, 1]) + render_shift
-            if bb.section_index == last_chorus:
-                e += 1
-            instance_energy[bb.section_index] = max(0, min(4, e))
         chords = _bar_chords(vocab, bb, ticks, transpose, metre if remetred else None)
         bars.append(RenderBar(ticks, bar_metre, chords, bb.section, instance_energy[bb.section_index], "main", None,
                               theory.key_scale((bb.tonic + transpose) % 12, minor)))

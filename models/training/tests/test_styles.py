@@ -6,7 +6,7 @@ import unittest
 
 from helpers import has_corpus
 
-from sideman_data import render_billboard, style_density, styles
+from sideman_data import render_billboard, style_density, style_kicks, styles
 from sideman_data import vocab as vocab_mod
 from sideman_data.errors import CorpusFileError
 
@@ -86,6 +86,32 @@ class StyleLibraryTest(unittest.TestCase):
         reasons = [why for _, part, _, _, why in style_density.failures(V, lib) if part == "bass"]
         self.assertEqual(1, len(reasons))
         self.assertIn("EN1", reasons[0])
+
+    def test_kicks_per_bar_sit_near_groove_where_groove_covers_the_style(self):
+        """The model plays the kick the library holds: each covered style's 4/4 main patterns,
+        weighted as sideman evaluate weighs its 4/4 charts, within TOLERANCE of Groove's drummers."""
+        if not os.path.exists(style_kicks.STYLE_EVAL):
+            self.skipTest("reports/style_eval.json not committed")
+        lib = styles.load_library(V)
+        groove = style_kicks.groove_kicks()
+        self.assertTrue({"reggae", "latin", "afrocuban", "jazz_swing", "neworleans", "afrobeat"} <= set(groove))
+        self.assertEqual([], style_kicks.misses(V, lib, groove))
+
+    def test_kick_count_follows_the_patterns_and_their_weights(self):
+        d = tempfile.mkdtemp()
+        with open(os.path.join(d, "pop.yaml"), "w") as f:
+            f.write("style: pop\nlicence: CC0-1.0\nparts:\n  drums:\n"
+                    "    - name: one\n      energy: [0, 1, 3, 4]\n      hits:\n"
+                    "        kick: \"x . . . | . . . . | . . . . | . . . .\"\n"
+                    "    - name: four\n      energy: [2]\n      hits:\n"
+                    "        kick: \"x . . . | x . . . | o . . . | x . . .\"\n"
+                    "        snare: \". . . . | x . . . | . . . . | x . . .\"\n")
+        levels = style_kicks.kicks_per_bar(V, styles.load_library(V, d)["pop"])
+        self.assertEqual(levels, [1.0, 1.0, 4.0, 1.0, 1.0])
+        self.assertEqual(style_kicks.weighted(levels), 2.0)  # level 2 counts twice: (4 + 8) / 6
+        lib = styles.load_library(V, d)
+        self.assertEqual([("pop", 2.0, 3.0)], style_kicks.misses(V, lib, {"pop": 3.0}))
+        self.assertEqual([], style_kicks.misses(V, lib, {"pop": 2.2}))
 
     def test_voicings_voice_lead(self):
         prev = styles.voice_chord(0, "maj", "triad", "keys", None)
