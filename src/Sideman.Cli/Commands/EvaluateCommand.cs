@@ -60,16 +60,8 @@ internal static class EvaluateCommand
                            Option<string?> model, Option<string?> vocab, Option<string?> index, Option<bool> noGuard)
     {
         DefaultModelFiles defaults = DefaultModelFiles.Locate();
-        string modelPath = r.GetValue(model) ?? defaults.ModelPath
-            ?? throw new ArgumentException($"no model given and none found ({(defaults.Folder is null ? "no models/ folder" : $"no sideman-*.onnx in {defaults.Folder}")}); pass --model FILE");
-        string vocabPath = r.GetValue(vocab) ?? defaults.VocabPath
-            ?? throw new ArgumentException("no vocabulary given and models/vocab.json not found; pass --vocab FILE");
-        string? indexPath = null;
-        if (!r.GetValue(noGuard))
-        {
-            indexPath = r.GetValue(index) ?? defaults.IndexFor(r.GetValue(model))
-                ?? throw new ArgumentException($"no originality index found beside {modelPath}; pass --index FILE, or --no-guard to evaluate without it");
-        }
+        var (modelPath, vocabPath, indexPath) = GeneratorFiles.Resolve(
+            defaults, r.GetValue(model), r.GetValue(vocab), r.GetValue(index), r.GetValue(noGuard), "evaluate");
         string outDir = r.GetValue(output)
             ?? (defaults.Folder is { } folder ? Path.Combine(folder, "training", "reports") : throw new ArgumentException("no models/ folder found to write the report into; pass --out DIR"));
         string corpusRoot = r.GetValue(corpus) ?? GrooveCorpus.Locate()

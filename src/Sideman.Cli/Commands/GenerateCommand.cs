@@ -92,16 +92,8 @@ internal static class GenerateCommand
             Console.Error.WriteLine($"generate: warning: {warning}");
 
         DefaultModelFiles defaults = DefaultModelFiles.Locate();
-        string modelPath = r.GetValue(model) ?? defaults.ModelPath
-            ?? throw new ArgumentException($"no model given and none found ({(defaults.Folder is null ? "no models/ folder" : $"no sideman-*.onnx in {defaults.Folder}")}); pass --model FILE");
-        string vocabPath = r.GetValue(vocab) ?? defaults.VocabPath
-            ?? throw new ArgumentException("no vocabulary given and models/vocab.json not found; pass --vocab FILE");
-        string? indexPath = null;
-        if (!r.GetValue(noGuard))
-        {
-            indexPath = r.GetValue(index) ?? defaults.IndexFor(r.GetValue(model))
-                ?? throw new ArgumentException($"no originality index found beside {modelPath}; pass --index FILE, or --no-guard to generate without it");
-        }
+        var (modelPath, vocabPath, indexPath) = GeneratorFiles.Resolve(
+            defaults, r.GetValue(model), r.GetValue(vocab), r.GetValue(index), r.GetValue(noGuard), "generate");
 
         var settings = new GeneratorSettings
         {

@@ -568,27 +568,12 @@ public sealed class PartGenerator : IDisposable
     /// </summary>
     private MusicalVerdict RepairBeatOne(MusicalRules rules, MusicalVerdict verdict, ref int bodyLength, ref ulong hash)
     {
-        int bodyStart = _window.CurrentBarStart + _promptLength;
-        ReadOnlySpan<int> written = _window.Tokens[bodyStart..];
-        Span<int> body = _bestBody.AsSpan(0, written.Length);
-        written.CopyTo(body);
-        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
-        if (_bar.Chords.IsEmpty || !_repair.TryRepair(body, _bar.Chords[0].Chord, PartRoles.RegisterCentre(Header.Part)))
+        Span<int> body = WrittenBody();
+        if (_bar.Chords.IsEmpty || !_repair.TryRepair(body, _bar.Chords[0].Chord, PartRoles.RegisterCentre(Header.Part))
+            || !RefeedRepaired(body, ref bodyLength, ref hash))
         {
             return verdict;
         }
-        int eventsStart = FirstPosition(body);
-        ulong repaired = eventsStart < body.Length ? BarFingerprint.Hash(body[eventsStart..]) : 0UL;
-        if (IsCopy(repaired))
-        {
-            return verdict;
-        }
-        RollBack();
-        for (int i = 0; i < body.Length; i++)
-        {
-            Feed(body[i], body.Length - i);
-        }
-        (bodyLength, hash) = (body.Length, repaired);
         _beatOneRepairs++;
         return CheckCurrentBar(rules);
     }
@@ -599,21 +584,34 @@ public sealed class PartGenerator : IDisposable
     /// </summary>
     private MusicalVerdict RepairKey(MusicalRules rules, MusicalVerdict verdict, ref int bodyLength, ref ulong hash)
     {
-        int bodyStart = _window.CurrentBarStart + _promptLength;
-        ReadOnlySpan<int> written = _window.Tokens[bodyStart..];
-        Span<int> body = _bestBody.AsSpan(0, written.Length);
-        written.CopyTo(body);
-        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
+        Span<int> body = WrittenBody();
         int moved = _keyRepair.Repair(body, _bar.Chords, rules.KeyScale(_bar.Chords, _memory), PartRoles.RegisterCentre(Header.Part));
-        if (moved == 0)
+        if (moved == 0 || !RefeedRepaired(body, ref bodyLength, ref hash))
         {
             return verdict;
         }
+        _keyRepairs += moved;
+        return CheckCurrentBar(rules);
+    }
+
+    /// <summary>The bar in progress's event tokens, copied into the spare body buffer for a repair; the bar decoded into _bar.</summary>
+    private Span<int> WrittenBody()
+    {
+        ReadOnlySpan<int> written = _window.Tokens[(_window.CurrentBarStart + _promptLength)..];
+        Span<int> body = _bestBody.AsSpan(0, written.Length);
+        written.CopyTo(body);
+        _decoder.Decode(_window.Tokens[_window.CurrentBarStart..], Header, _bar);
+        return body;
+    }
+
+    /// <summary>Feeds a repaired bar in place of the written one; false, changing nothing, when the repair made it a copy.</summary>
+    private bool RefeedRepaired(ReadOnlySpan<int> body, ref int bodyLength, ref ulong hash)
+    {
         int eventsStart = FirstPosition(body);
         ulong repaired = eventsStart < body.Length ? BarFingerprint.Hash(body[eventsStart..]) : 0UL;
         if (IsCopy(repaired))
         {
-            return verdict;
+            return false;
         }
         RollBack();
         for (int i = 0; i < body.Length; i++)
@@ -621,8 +619,7 @@ public sealed class PartGenerator : IDisposable
             Feed(body[i], body.Length - i);
         }
         (bodyLength, hash) = (body.Length, repaired);
-        _keyRepairs += moved;
-        return CheckCurrentBar(rules);
+        return true;
     }
 
     /// <summary>Decodes the bar in progress into the reused bar object and checks it against the part's rules.</summary>
