@@ -16,7 +16,6 @@ namespace sideman {
 namespace {
 
 constexpr const char* kManagedAssembly = "Sideman.Plugin.dll";
-constexpr const char* kManagedAppHost = "Sideman.Plugin"; // apphost name on Linux/macOS
 constexpr const char* kExportsType = "Sideman.Plugin.Interop.BridgeExports, Sideman.Plugin";
 constexpr const char* kExportsMethod = "GetApi";
 
@@ -79,13 +78,14 @@ std::string ManagedRuntime::failureReason() {
 
 bool ManagedRuntime::start(std::string& reason) {
     auto started = std::chrono::steady_clock::now();
-    const std::string resources = platform::resourcesDirectory();
-    const std::string hostfxrPath = platform::joinPath(resources, platform::hostfxrFileName());
-    const std::string assemblyPath = platform::joinPath(resources, kManagedAssembly);
+    const std::string runtime = platform::runtimeDirectory();
+    const std::string hostfxrPath = platform::joinPath(runtime, platform::hostfxrFileName());
+    const std::string assemblyPath = platform::joinPath(runtime, kManagedAssembly);
+    const std::string appHost = platform::joinPath(runtime, platform::appHostFileName());
     const std::string reinstall = " The bundle is incomplete: reinstall Sideman (copy the whole Sideman.vst3 folder).";
 
-    if (!platform::fileExists(resources)) {
-        reason = "the bundle's Resources folder is missing (" + resources + ")." + reinstall;
+    if (!platform::fileExists(runtime)) {
+        reason = "the bundle's .NET folder is missing (" + runtime + ")." + reinstall;
         return false;
     }
     if (!platform::fileExists(hostfxrPath)) {
@@ -121,10 +121,11 @@ bool ManagedRuntime::start(std::string& reason) {
     g_hostErrors.clear();
     if (setErrorWriter) setErrorWriter(&collectHostError);
 
-    const std::string appHost = platform::joinPath(resources, kManagedAppHost);
+    // hostfxr takes the publish's apphost as the running program (self-contained: the app and the runtime
+    // live beside it). A publish without one (apphost disabled) still works from the assembly's path.
     auto hostAssembly = platform::toHostString(assemblyPath);
     auto hostPath = platform::toHostString(platform::fileExists(appHost) ? appHost : assemblyPath);
-    auto hostRoot = platform::toHostString(resources);
+    auto hostRoot = platform::toHostString(runtime);
     const char_t* argv[] = {hostAssembly.c_str()};
     hostfxr_initialize_parameters parameters{sizeof(hostfxr_initialize_parameters), hostPath.c_str(),
                                              hostRoot.c_str()};
@@ -186,7 +187,7 @@ bool ManagedRuntime::start(std::string& reason) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     char line[160];
     std::snprintf(line, sizeof line, ".NET runtime started from the bundle in %.1f ms", ms);
-    managedLog(api_, std::string(line) + " (" + resources + ")");
+    managedLog(api_, std::string(line) + " (" + runtime + ")");
     return true;
 }
 

@@ -9,11 +9,18 @@ namespace sideman::platform {
 // Folder that holds this module's binary (UTF-8), e.g. ".../Sideman.vst3/Contents/x86_64-linux".
 std::string moduleDirectory();
 
-// The bundle's Contents/Resources folder, derived from moduleDirectory().
-std::string resourcesDirectory();
+// This system's self-contained .NET publish (the runtime, the managed plugin, ONNX Runtime), derived from
+// moduleDirectory(): Contents/<arch>-linux/dotnet, Contents/x86_64-win/dotnet, Contents/Frameworks/dotnet.
+// Per system because the runtime and the ahead-of-time compiled assemblies are; Contents/Resources holds
+// only what every system shares (model, sounds, moduleinfo.json).
+std::string runtimeDirectory();
 
 // File name of the .NET host resolver inside a self-contained publish folder.
 const char* hostfxrFileName();
+
+// File name of the managed plugin's apphost in that folder (what `dotnet publish` names it on this OS).
+// hostfxr is told it is the running host; the bridge never starts it as a process.
+const char* appHostFileName();
 
 // Joins two path parts with the OS separator.
 std::string joinPath(const std::string& a, const std::string& b);

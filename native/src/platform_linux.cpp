@@ -41,9 +41,11 @@ bool makeDirectories(const std::string& path) {
 
 std::string moduleDirectory() { return parentOf(modulePath()); }
 
-std::string resourcesDirectory() { return joinPath(parentOf(moduleDirectory()), "Resources"); }
+std::string runtimeDirectory() { return joinPath(moduleDirectory(), "dotnet"); }
 
 const char* hostfxrFileName() { return "libhostfxr.so"; }
+
+const char* appHostFileName() { return "Sideman.Plugin"; }
 
 std::string joinPath(const std::string& a, const std::string& b) {
     if (a.empty()) return b;

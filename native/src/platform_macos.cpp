@@ -40,9 +40,12 @@ bool makeDirectories(const std::string& path) {
 // Sideman.vst3/Contents/MacOS/Sideman -> Sideman.vst3/Contents/MacOS
 std::string moduleDirectory() { return parentOf(modulePath()); }
 
-std::string resourcesDirectory() { return joinPath(parentOf(moduleDirectory()), "Resources"); }
+// Contents/MacOS/Sideman -> Contents/Frameworks/dotnet (code signing wants nested code there, not in MacOS).
+std::string runtimeDirectory() { return joinPath(joinPath(parentOf(moduleDirectory()), "Frameworks"), "dotnet"); }
 
 const char* hostfxrFileName() { return "libhostfxr.dylib"; }
+
+const char* appHostFileName() { return "Sideman.Plugin"; }
 
 std::string joinPath(const std::string& a, const std::string& b) {
     if (a.empty()) return b;

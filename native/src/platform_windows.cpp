@@ -44,10 +44,12 @@ std::string moduleDirectory() {
     return parentOf(narrow(std::wstring(buffer, n)));
 }
 
-// Sideman.vst3\Contents\x86_64-win\Sideman.vst3 -> Sideman.vst3\Contents\Resources
-std::string resourcesDirectory() { return joinPath(parentOf(moduleDirectory()), "Resources"); }
+// Sideman.vst3\Contents\x86_64-win\Sideman.vst3 -> Sideman.vst3\Contents\x86_64-win\dotnet
+std::string runtimeDirectory() { return joinPath(moduleDirectory(), "dotnet"); }
 
 const char* hostfxrFileName() { return "hostfxr.dll"; }
+
+const char* appHostFileName() { return "Sideman.Plugin.exe"; }
 
 std::string joinPath(const std::string& a, const std::string& b) {
     if (a.empty()) return b;

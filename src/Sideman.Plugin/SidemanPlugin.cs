@@ -1,6 +1,7 @@
 using System.Reflection;
 using Sideman.Engine;
 using Sideman.Engine.Parameters;
+using Sideman.Model.Decoding;
 using Sideman.Synth.SoundFont;
 
 namespace Sideman.Plugin;
@@ -38,10 +39,11 @@ public static class SidemanPlugin
     public static ParameterSet Parameters => EngineParameters.All;
 
     /// <summary>
-    /// The bundled SoundFont, found beside this assembly: in the bundle that is
+    /// The bundled SoundFont, in the shared resources of the bundle this assembly was loaded from:
     /// <c>Contents/Resources/sounds/sideman-gm.sf2</c> (installer/build-bundle.sh puts it there).
     /// </summary>
-    public static string BundledSoundFontPath { get; } = Path.Combine(AssemblyFolder(), "sounds", BundledPresets.SoundFontFileName);
+    public static string BundledSoundFontPath { get; } =
+        Path.Combine(BundleResources.FolderFor(AssemblyFolder()), "sounds", BundledPresets.SoundFontFileName);
 
     /// <summary>How long the first activation waits for the band's model before it goes on without the band.</summary>
     public static TimeSpan ModelLoadTimeout { get; } = TimeSpan.FromSeconds(30);

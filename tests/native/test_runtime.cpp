@@ -125,12 +125,12 @@ TEST_CASE(bundled_runtime_is_loaded) {
     while (std::getline(maps, line))
         if (line.find("libcoreclr.so") != std::string::npos) coreclr = line.substr(line.find('/'));
     std::printf("libcoreclr mapped from: %s\n", coreclr.c_str());
-    const std::string expected = bundlePath() + "/Contents/Resources/libcoreclr.so";
+    const std::string expected = bundlePath() + "/Contents/x86_64-linux/dotnet/libcoreclr.so";
     CHECK_MSG(coreclr == expected, "libcoreclr.so comes from '" << coreclr << "', expected " << expected);
 }
 
-// Run by ctest on a damaged copy of the bundle (no Contents/Resources, or no libhostfxr.so in
-// it), with a private XDG_CACHE_HOME: the host must survive and the log must say why.
+// Run by ctest on a damaged copy of the bundle (no Contents/x86_64-linux/dotnet, or no libhostfxr.so
+// in it), with a private XDG_CACHE_HOME: the host must survive and the log must say why.
 // SIDEMAN_EXPECT_IN_LOG names what the log line must mention.
 TEST_CASE(broken_bundle_fails_politely) {
     const char* cache = std::getenv("XDG_CACHE_HOME");

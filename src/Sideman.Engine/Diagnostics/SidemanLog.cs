@@ -4,7 +4,8 @@ using System.Text;
 namespace Sideman.Engine.Diagnostics;
 
 /// <summary>
-/// The one log file: <c>$XDG_CACHE_HOME/Sideman/sideman.log</c>, else <c>~/.cache/Sideman/sideman.log</c>.
+/// The one log file, shared with the bridge (<see cref="DefaultPathFor"/>): <c>$XDG_CACHE_HOME/Sideman/sideman.log</c>,
+/// else <c>~/.cache/Sideman/sideman.log</c>; on Windows <c>%LOCALAPPDATA%\Sideman\sideman.log</c>.
 /// [main]/[generator] only — never call it from the audio thread (it allocates, locks and does I/O).
 /// Logging never throws: a log that cannot be written must not take the host down with it.
 /// The file is rotated to <c>sideman.log.1</c> past 4 MB.
@@ -32,18 +33,37 @@ public sealed class SidemanLog
 
     public string Path { get; }
 
-    /// <summary>The standard location of the log file for this user.</summary>
-    public static string DefaultPath()
+    /// <summary>The standard location of the log file for this user, the same file the bridge writes to.</summary>
+    public static string DefaultPath() =>
+        DefaultPathFor(OperatingSystem.IsWindows(), Environment.GetEnvironmentVariable, Environment.GetFolderPath);
+
+    /// <summary>
+    /// Windows: <c>%LOCALAPPDATA%\Sideman\sideman.log</c> (the bridge's FOLDERID_LocalAppData). Elsewhere:
+    /// <c>$XDG_CACHE_HOME/Sideman/sideman.log</c> when that is an absolute path, else <c>~/.cache/Sideman/sideman.log</c>.
+    /// </summary>
+    internal static string DefaultPathFor(bool windows, Func<string, string?> environment, Func<Environment.SpecialFolder, string> folder)
     {
-        string? cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrWhiteSpace(cache) || !System.IO.Path.IsPathRooted(cache))
+        string? root;
+        if (windows)
         {
-            string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            if (string.IsNullOrEmpty(home))
-                home = Environment.GetEnvironmentVariable("HOME") ?? System.IO.Path.GetTempPath();
-            cache = System.IO.Path.Combine(home, ".cache");
+            root = folder(Environment.SpecialFolder.LocalApplicationData);
+            if (string.IsNullOrEmpty(root))
+                root = environment("LOCALAPPDATA");
         }
-        return System.IO.Path.Combine(cache, "Sideman", "sideman.log");
+        else
+        {
+            root = environment("XDG_CACHE_HOME");
+            if (string.IsNullOrWhiteSpace(root) || !System.IO.Path.IsPathRooted(root))
+            {
+                string? home = folder(Environment.SpecialFolder.UserProfile);
+                if (string.IsNullOrEmpty(home))
+                    home = environment("HOME");
+                root = string.IsNullOrEmpty(home) ? null : System.IO.Path.Combine(home, ".cache");
+            }
+        }
+        if (string.IsNullOrEmpty(root))
+            root = System.IO.Path.GetTempPath();
+        return System.IO.Path.Combine(root, "Sideman", "sideman.log");
     }
 
     public void Info(string source, string message) => Write("INFO", source, message);

@@ -14,13 +14,14 @@ public sealed record DefaultModelFiles(string? Folder, string? ModelPath, string
     }
 
     /// <summary>
-    /// The files as an installed plugin has them: <c>$SIDEMAN_MODELS</c> when set, else the <c>models/</c> folder beside
-    /// the program (the bundle's <c>Contents/Resources/models</c>), else what <see cref="Locate"/> finds. The plugin never
+    /// The files as an installed plugin has them: <c>$SIDEMAN_MODELS</c> when set, else the <c>models/</c> folder of the
+    /// program's shared resources (the bundle's <c>Contents/Resources/models</c>, see <see cref="BundleResources"/>), else
+    /// what <see cref="Locate"/> finds. The plugin never
     /// takes a <c>models/</c> folder from the host's working directory while its own is there.
     /// </summary>
     public static DefaultModelFiles LocateInstalled()
     {
-        string beside = Path.Combine(AppContext.BaseDirectory, "models");
+        string beside = Path.Combine(BundleResources.Folder, "models");
         bool overridden = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SIDEMAN_MODELS"));
         return !overridden && File.Exists(Path.Combine(beside, "vocab.json")) ? At(beside) : Locate();
     }
