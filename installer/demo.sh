@@ -15,7 +15,8 @@ REPO="$(cd "$HERE/.." && pwd)"
 fail() { printf 'demo.sh: error: %s\n' "$*" >&2; exit 1; }
 [ $# -eq 2 ] || fail "usage: demo.sh BUNDLE OUTDIR"
 BUNDLE="$1"; OUT="$2"
-HOST_TOOL="$REPO/build/native/host/sideman-host"
+# SIDEMAN_HOST_TOOL: another sideman-host that takes the same arguments (tests/windows runs the Windows one under Wine).
+HOST_TOOL="${SIDEMAN_HOST_TOOL:-$REPO/build/native/host/sideman-host}"
 CLI_DIR="$REPO/build/cli"
 [ -x "$HOST_TOOL" ] || fail "no $HOST_TOOL: the demo needs the build's sideman-host tool (build first)"
 [ -d "$BUNDLE/Contents/Resources/models" ] || fail "$BUNDLE has no models folder: rebuild and reinstall (installer/install.sh)"

@@ -22,6 +22,8 @@ BUILD_PACKAGES=(
   "python3:installer helpers, training, tests (always /usr/bin/python3)"
   "fluid-soundfont-gm:FluidR3_GM, the source of the bundled sounds"
   "coreutils:timeout, stdbuf"
+  "g++-mingw-w64-x86-64:the Windows half of the bundle (the bridge, cross-built with x86_64-w64-mingw32-g++-posix)"
+  "nsis:makensis, which builds the Windows installer"
 )
 TEST_PACKAGES=(
   "ardour:the end-to-end test (ardour7-lua, ardour7-export, ardour-vst3-scanner)"
@@ -32,9 +34,11 @@ TEST_PACKAGES=(
   "python3-matplotlib:the training loss plot"
   "python3-pytest:runs the Python tests"
   "python3-yaml:reads the project-authored style library (models/training/styles)"
+  "python3-mido:reads the band's MIDI where the Windows and Linux demos are compared (tests/windows)"
   "libopenblas0-openmp:fast BLAS for CPU training"
   "valgrind:memory checks in the native tests"
-  "g++-mingw-w64-x86-64:the Windows x64 cross-build check of the bridge (tests/native/portability)"
+  "wine64:runs the Windows bundle, host, demo and installer in the tests (tests/windows); never needed to build"
+  "wine:the wine and wineserver commands for wine64"
 )
 
 CHECK_ONLY=0
@@ -102,13 +106,16 @@ check() { if eval "$2" >/dev/null 2>&1; then say "works    $1"; else say "BROKEN
 check "cmake, ctest, g++" "command -v cmake && command -v ctest && command -v g++" "apt-get install cmake g++"
 check "/usr/bin/python3" "/usr/bin/python3 -c 'import ctypes'" "apt-get install python3"
 check "FluidR3_GM.sf2" "test -s /usr/share/sounds/sf2/FluidR3_GM.sf2" "apt-get install fluid-soundfont-gm"
+check "x86_64-w64-mingw32-g++-posix" "command -v x86_64-w64-mingw32-g++-posix" "apt-get install g++-mingw-w64-x86-64-posix"
+check "makensis" "command -v makensis" "apt-get install nsis"
 if [ "$PROFILE" = all ]; then
   check "ardour7-lua, ardour7-export" "command -v ardour7-lua && command -v ardour7-export" "reinstall Debian's ardour"
   check "ardour-vst3-scanner" "test -x /usr/lib/ardour7/ardour-vst3-scanner" "reinstall Debian's ardour (7.x)"
   check "sox" "command -v sox" "apt-get install sox"
-  check "/usr/bin/python3: numpy, torch, onnx, matplotlib, pytest, yaml" \
-    "/usr/bin/python3 -c 'import numpy, torch, onnx, matplotlib, pytest, yaml'" \
-    "apt-get install python3-numpy python3-torch python3-onnx python3-matplotlib python3-pytest python3-yaml"
+  check "wine, wineserver (64-bit)" "command -v wine && command -v wineserver && test -x /usr/lib/wine/wine64" "apt-get install wine64 wine"
+  check "/usr/bin/python3: numpy, torch, onnx, matplotlib, pytest, yaml, mido" \
+    "/usr/bin/python3 -c 'import numpy, torch, onnx, matplotlib, pytest, yaml, mido'" \
+    "apt-get install python3-numpy python3-torch python3-onnx python3-matplotlib python3-pytest python3-yaml python3-mido"
 fi
 
 if command -v dotnet >/dev/null 2>&1 && dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
