@@ -3,7 +3,7 @@
 # the xUnit suites, the native ctest suite, every Python test folder, and the Ardour end-to-end test.
 #
 # Usage: tests/run-all.sh [--skip STAGE[,STAGE]] [--only STAGE[,STAGE]] [--keep]
-#   stages, in order: deps build dotnet native python demo e2e
+#   stages, in order: deps build dotnet native python demo windows e2e
 #   --keep   keep the run folder (logs, the private install, the e2e session and render)
 # Every stage runs even when an earlier one failed, unless it needs what failed (native and e2e
 # need the build). Exit status 0 only if every stage that ran passed; the summary ends the output.
@@ -12,7 +12,7 @@ set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
-STAGES=(deps build dotnet native python demo e2e)
+STAGES=(deps build dotnet native python demo windows e2e)
 SKIP=","
 ONLY=""
 KEEP=0
@@ -49,7 +49,7 @@ wanted() {
 }
 
 # Stages that use the freshly built bundle; they are skipped when the build ran and failed.
-needs_build() { [ "$1" = native ] || [ "$1" = demo ] || [ "$1" = e2e ]; }
+needs_build() { [ "$1" = native ] || [ "$1" = demo ] || [ "$1" = windows ] || [ "$1" = e2e ]; }
 
 # run_stage NAME FUNCTION: runs it with its output shown and logged, records result and time.
 # (The function runs in a pipeline, so in a subshell: stages share nothing but files.)
@@ -135,6 +135,17 @@ stage_demo() {
   bash "$REPO/installer/demo.sh" "$INSTALLED" "$RUN/demo/first" &&
     bash "$REPO/installer/demo.sh" "$INSTALLED" "$RUN/demo/second" >/dev/null &&
     /usr/bin/python3 "$REPO/tests/demo/check_demo.py" "$RUN/demo/first" "$RUN/demo/second"
+}
+
+stage_windows() {
+  # The bundle's Windows half under Wine: the native suite, the demo against the Linux one, the installer.
+  # Wine is installed by the deps stage, so a missing tool here is a failure, not a skip.
+  local demo=""
+  [ -f "$RUN/demo/first/pop/band.mid" ] && demo="$RUN/demo/first"
+  bash "$REPO/tests/windows/run-windows-tests.sh" "$REPO/build/Sideman.vst3" "$RUN/windows" $demo
+  local rc=$?
+  [ $rc -eq 77 ] && echo "the Windows tests could not run (see above): failing the stage"
+  [ $rc -eq 0 ]
 }
 
 stage_e2e() {
