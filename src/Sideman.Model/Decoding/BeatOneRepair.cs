@@ -12,8 +12,6 @@ namespace Sideman.Model.Decoding;
 internal sealed class BeatOneRepair(Vocabulary vocabulary)
 {
     private readonly Vocabulary _v = vocabulary;
-    private readonly (int First, int Count) _positions = vocabulary.Range(TokenKind.Position);
-    private readonly (int First, int Count) _pitches = vocabulary.Range(TokenKind.Pitch);
 
     /// <summary>
     /// Changes the pitch of the note at tick 0 in <paramref name="body"/> (a bar's event tokens) to the bass of
@@ -55,7 +53,7 @@ internal sealed class BeatOneRepair(Vocabulary vocabulary)
         return -1;
     }
 
-    private bool IsPosition(int token) => (uint)(token - _positions.First) < (uint)_positions.Count;
+    private bool IsPosition(int token) => _v.IsKind(token, TokenKind.Position);
 
-    private bool IsPitch(int token) => (uint)(token - _pitches.First) < (uint)_pitches.Count;
+    private bool IsPitch(int token) => _v.IsKind(token, TokenKind.Pitch);
 }

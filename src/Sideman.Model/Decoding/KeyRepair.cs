@@ -13,8 +13,6 @@ namespace Sideman.Model.Decoding;
 internal sealed class KeyRepair(Vocabulary vocabulary)
 {
     private readonly Vocabulary _v = vocabulary;
-    private readonly (int First, int Count) _positions = vocabulary.Range(TokenKind.Position);
-    private readonly (int First, int Count) _pitches = vocabulary.Range(TokenKind.Pitch);
 
     /// <summary>
     /// Moves the out-of-key non-chord notes of <paramref name="body"/> (a bar's event tokens over <paramref name="chords"/>)
@@ -96,7 +94,7 @@ internal sealed class KeyRepair(Vocabulary vocabulary)
         return false;
     }
 
-    private bool IsPosition(int token) => (uint)(token - _positions.First) < (uint)_positions.Count;
+    private bool IsPosition(int token) => _v.IsKind(token, TokenKind.Position);
 
-    private bool IsPitch(int token) => (uint)(token - _pitches.First) < (uint)_pitches.Count;
+    private bool IsPitch(int token) => _v.IsKind(token, TokenKind.Pitch);
 }

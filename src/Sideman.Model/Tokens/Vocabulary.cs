@@ -166,6 +166,13 @@ public sealed class Vocabulary
     /// <summary>The contiguous id range of a kind. [any]</summary>
     public (int First, int Count) Range(TokenKind kind) => _ranges[(int)kind];
 
+    /// <summary>Is <paramref name="id"/> a token of <paramref name="kind"/>? One compare, no allocation. [any]</summary>
+    public bool IsKind(int id, TokenKind kind)
+    {
+        var (first, count) = _ranges[(int)kind];
+        return (uint)(id - first) < (uint)count;
+    }
+
     public bool TryStyle(string style, out int id) => _byName.TryGetValue("STYLE_" + style, out id);
     public int Part(PartRole role) => Id("PART_" + PartRoles.Name(role));
     public int Key(int pitchClass) => First(TokenKind.Key, pitchClass, 0, 11, "key");

@@ -9,6 +9,18 @@ public sealed class VocabularyTests
     private static readonly string Json = File.ReadAllText(RepoFiles.VocabPath);
 
     [Fact]
+    public void IsKind_answers_for_exactly_the_ids_of_that_kind()
+    {
+        var v = Vocabulary.Load(RepoFiles.VocabPath);
+        foreach (TokenKind kind in Enum.GetValues<TokenKind>())
+        {
+            var (first, count) = v.Range(kind);
+            for (int id = -1; id <= v.Size; id++)
+                Assert.Equal(id >= first && id < first + count, v.IsKind(id, kind));
+        }
+    }
+
+    [Fact]
     public void Repository_vocabulary_loads_with_the_documented_layout()
     {
         var v = Vocabulary.Load(RepoFiles.VocabPath);
