@@ -8,7 +8,7 @@ breaks one the try with the lowest score is kept.
 Rules (pitched parts; drums are not checked; a note is judged against the chord sounding at its
 onset, notes under N.C. are skipped; "chord tones" include a slash chord's bass):
 
-- beat one (bass; not in BEAT_ONE_OPTIONAL_STYLES, whose bass leaves the one empty by idiom): a bar whose chord at tick 0 is not N.C. needs a note at tick 0 (any
+- beat one (bass, every style): a bar whose chord at tick 0 is not N.C. needs a note at tick 0 (any
   micro-timing) whose pitch class is the chord's bass (its root, or the slash bass: C/B wants B),
   or such a note sounding across the bar line from the bar before (an anticipation). Under a
   plain chord a miss is tolerated when none of the previous BEAT_ONE_GRACE bars with a chord missed
@@ -44,7 +44,6 @@ MINOR_KEY = frozenset({0, 2, 3, 5, 7, 8, 10, 9, 11})
 REGISTER_CENTRES = {"bass": 43, "keys": 62, "pad": 62, "arp": 67, "melody": 69}
 COLOUR_PARTS = frozenset({"keys", "pad", "arp"})
 STRONG_PARTS = frozenset({"bass", "keys", "pad", "arp"})
-BEAT_ONE_OPTIONAL_STYLES = frozenset({"reggae", "latin", "afrocuban", "house"})
 
 
 @dataclass(frozen=True)
@@ -156,7 +155,7 @@ def check(part: str, style: str, tonic, bar, memory: Memory, grace: int = BEAT_O
     strong = strong_ticks(ts)
     miss = tolerated = False
     first = chord_at(bar.chords, 0)
-    if part == "bass" and style not in BEAT_ONE_OPTIONAL_STYLES and first is not None and not first.is_none:
+    if part == "bass" and first is not None and not first.is_none:
         miss = not beat_one_hit(bar, first, memory.carry)
         tolerated = miss and first.bass == 0 and grace > 0 and (memory.misses & ((1 << grace) - 1)) == 0
     notes = [(e, chord_at(bar.chords, e.tick)) for e in bar.events]

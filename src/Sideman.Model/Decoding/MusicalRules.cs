@@ -8,8 +8,8 @@ namespace Sideman.Model.Decoding;
 /// Notes are judged against the chord sounding at their onset, in chord-relative terms (a note's interval above the
 /// root is a table look-up); notes under N.C. are skipped; a slash chord's bass counts as a chord tone.
 /// <list type="bullet">
-/// <item><b>Beat one</b> (bass; not in styles whose bass leaves the one empty by idiom: reggae, latin, afrocuban,
-/// house): a bar whose chord at tick 0 is a chord needs a note at tick 0 (any micro-timing) on the chord's bass pitch
+/// <item><b>Beat one</b> (bass, in every style as issue 11 asks: reggae, latin, afrocuban and house, whose library bass
+/// often leaves the one, get it too, on the beat or as an anticipation held across the bar line): a bar whose chord at tick 0 is a chord needs a note at tick 0 (any micro-timing) on the chord's bass pitch
 /// class (the root, or the slash bass: C/B wants B), or such a note sounding across the bar line from the bar before
 /// (an anticipation). Under a plain chord a miss is let through when none of the
 /// <see cref="MusicalGuardSettings.BeatOneGrace"/> bars with a chord before it missed; under a slash chord never (it
@@ -32,8 +32,6 @@ internal sealed class MusicalRules
     private const int MajorKey = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 5 | 1 << 7 | 1 << 9 | 1 << 11;
     private const int MinorKey = 1 << 0 | 1 << 2 | 1 << 3 | 1 << 5 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11;
 
-    private static readonly string[] BeatOneOptionalStyles = ["reggae", "latin", "afrocuban", "house"];
-
     // Chord tones per quality, bit i = i semitones above the root.
     private static readonly int[] ToneMasks = BuildToneMasks();
 
@@ -49,7 +47,7 @@ internal sealed class MusicalRules
             throw new ArgumentException("drums have no musical rules", nameof(header));
         _part = header.Part;
         _tonic = header.KeyTonic;
-        _beatOne = header.Part == PartRole.Bass && Array.IndexOf(BeatOneOptionalStyles, header.Style) < 0;
+        _beatOne = header.Part == PartRole.Bass;
         _strongBeats = header.Part is PartRole.Bass or PartRole.Keys or PartRole.Pad or PartRole.Arp;
         _colours = header.Part is PartRole.Keys or PartRole.Pad or PartRole.Arp;
     }
