@@ -105,9 +105,11 @@ public class HitTestTests
         Assert.True(f.View.Wheel(x, y, 1));
         Assert.True(f.View.Wheel(ex, ey, -2));
         Assert.True(f.View.Wheel(sx, sy, 1));
+        (float cx, float cy) = f.At(ControlKind.Section, 4);
+        Assert.True(f.View.Wheel(cx, cy, 1)); // the wheel steps from the section playing, wherever it is over the row
 
-        Assert.Equal([$"band.style {N(1.0 / EngineParameters.Style.StepCount)}", "band.energy 0.45", $"band.seed {N(EngineParameters.Seed.ToNormalized(2))}"],
-            f.Sink.Performed);
+        Assert.Equal([$"band.style {N(1.0 / EngineParameters.Style.StepCount)}", "band.energy 0.45", $"band.seed {N(EngineParameters.Seed.ToNormalized(2))}",
+            $"band.section {N(EngineParameters.Section.ToNormalized(1))}"], f.Sink.Performed);
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public class ScreenshotTests
     [InlineData("provenance")]
     public void The_readme_shows_the_references(string name)
     {
+        if (Updating)
+            return; // the screenshot tests are writing both copies right now
         string docs = Path.Combine(RepoPaths.DocsScreenshots, name + ".png");
         Assert.True(File.Exists(docs), $"{docs} is missing: run the screenshot tests with SIDEMAN_UPDATE_SCREENSHOTS=1.");
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Screenshots, name + ".png")), File.ReadAllBytes(docs));

@@ -133,8 +133,7 @@ internal sealed class EditorInteraction
                 return true;
             case ControlKind.StylePrevious or ControlKind.Style or ControlKind.StyleNext or ControlKind.Seed or ControlKind.SeedDown
                 or ControlKind.SeedUp or ControlKind.PartSound or ControlKind.Section:
-                double current = c.Kind == ControlKind.Section ? _snapshot.SectionIndex : ControlParameters.Current(_snapshot, c.Kind, c.Index);
-                _gestures.Set(p!, current + direction);
+                _gestures.Set(p!, ControlParameters.Current(_snapshot, c.Kind, c.Index) + direction);
                 return true;
             default:
                 return false;
