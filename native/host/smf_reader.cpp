@@ -1,8 +1,9 @@
 #include "smf_reader.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
+#include <cstdio>
+
+#include "utf8_system.h"
 
 namespace sideman::host {
 
@@ -45,12 +46,20 @@ struct RawEvent {
 } // namespace
 
 bool readMidiFile(const std::string& path, MidiFile& out, std::string& error) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
+    std::FILE* file = openFile(path, "rb");
+    if (file == nullptr) {
         error = path + ": cannot open";
         return false;
     }
-    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::vector<uint8_t> bytes;
+    uint8_t chunk[65536];
+    for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, file)) > 0;) bytes.insert(bytes.end(), chunk, chunk + n);
+    const bool readError = std::ferror(file) != 0;
+    std::fclose(file);
+    if (readError) {
+        error = path + ": read failed";
+        return false;
+    }
     if (!parseMidi(bytes, out, error)) {
         error = path + ": " + error;
         return false;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "utf8_system.h"
+
 namespace sideman::host {
 
 using namespace vst3;
@@ -165,7 +167,7 @@ std::vector<uint8_t> midiFileBytes(const MidiFileSpec& spec, const std::vector<M
 bool writeMidiFile(const std::string& path, const MidiFileSpec& spec, const std::vector<MidiFileEvent>& events,
                    std::string& error) {
     const std::vector<uint8_t> bytes = midiFileBytes(spec, events);
-    std::FILE* f = std::fopen(path.c_str(), "wb");
+    std::FILE* f = openFile(path, "wb");
     if (f == nullptr) {
         error = path + ": cannot open for writing";
         return false;

@@ -1,19 +1,10 @@
-// Linux module loading for the host library (dlopen).
+// Linux module loading for the host library (dlopen): Contents/<arch>-linux/<Name>.so,
+// ModuleEntry(handle) / ModuleExit().
 #include <dlfcn.h>
 
-#include "vst3_module.h"
+#include "vst3_module_os.h"
 
-namespace sideman::host {
-
-namespace {
-std::string bundleName(const std::string& bundlePath) {
-    std::string path = bundlePath;
-    while (!path.empty() && path.back() == '/') path.pop_back();
-    auto slash = path.find_last_of('/');
-    std::string leaf = slash == std::string::npos ? path : path.substr(slash + 1);
-    auto dot = leaf.rfind(".vst3");
-    return dot == std::string::npos ? leaf : leaf.substr(0, dot);
-}
+namespace sideman::host::os {
 
 const char* archFolder() {
 #if defined(__x86_64__)
@@ -24,68 +15,33 @@ const char* archFolder() {
     return "i386-linux";
 #endif
 }
-} // namespace
 
-std::string moduleBinaryPath(const std::string& bundlePath) {
-    return bundlePath + "/Contents/" + archFolder() + "/" + bundleName(bundlePath) + ".so";
-}
+const char* binarySuffix() { return ".so"; }
+const char* pathSeparators() { return "/"; }
 
-bool Vst3Module::load(const std::string& bundlePath, std::string& error) {
-    unload();
-    binaryPath_ = moduleBinaryPath(bundlePath);
-    library_ = dlopen(binaryPath_.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (library_ == nullptr) {
+void* openLibrary(const std::string& path, std::string& error) {
+    void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) {
         const char* message = dlerror();
-        error = "dlopen " + binaryPath_ + ": " + (message ? message : "failed");
-        return false;
+        error = "dlopen " + path + ": " + (message ? message : "failed");
     }
+    return library;
+}
+
+void* findSymbol(void* library, const char* name) { return dlsym(library, name); }
+void closeLibrary(void* library) { dlclose(library); }
+
+bool enterModule(void* library, std::string& error) {
     using EntryFn = bool (*)(void*);
-    using FactoryFn = vst3::IPluginFactory* (*)();
-    auto entry = reinterpret_cast<EntryFn>(dlsym(library_, "ModuleEntry"));
-    auto getFactory = reinterpret_cast<FactoryFn>(dlsym(library_, "GetPluginFactory"));
-    if (entry == nullptr || getFactory == nullptr) {
-        error = binaryPath_ + " lacks ModuleEntry or GetPluginFactory";
-        unload();
-        return false;
-    }
-    if (!entry(library_)) {
-        error = "ModuleEntry returned false";
-        unload();
-        return false;
-    }
-    factory_ = getFactory();
-    if (factory_ == nullptr) {
-        error = "GetPluginFactory returned null";
-        unload();
-        return false;
-    }
-    void* f3 = nullptr;
-    if (factory_->queryInterface(vst3::IPluginFactory3::iid.bytes, &f3) == vst3::kResultOk)
-        factory3_ = static_cast<vst3::IPluginFactory3*>(f3);
-    return true;
+    auto entry = reinterpret_cast<EntryFn>(dlsym(library, "ModuleEntry"));
+    if (entry != nullptr && entry(library)) return true;
+    error = entry == nullptr ? "lacks ModuleEntry (required on Linux)" : "ModuleEntry returned false";
+    return false;
 }
 
-void Vst3Module::releaseFactory() {
-    if (factory3_ != nullptr) {
-        factory3_->release();
-        factory3_ = nullptr;
-    }
-    if (factory_ != nullptr) {
-        factory_->release();
-        factory_ = nullptr;
-    }
+void exitModule(void* library) {
+    using ExitFn = bool (*)();
+    if (auto exitFn = reinterpret_cast<ExitFn>(dlsym(library, "ModuleExit"))) exitFn();
 }
 
-void Vst3Module::unload() {
-    releaseFactory();
-    if (library_ != nullptr) {
-        using ExitFn = bool (*)();
-        if (auto exitFn = reinterpret_cast<ExitFn>(dlsym(library_, "ModuleExit"))) exitFn();
-        dlclose(library_);
-        library_ = nullptr;
-    }
-}
-
-void* Vst3Module::symbol(const char* name) const { return library_ != nullptr ? dlsym(library_, name) : nullptr; }
-
-} // namespace sideman::host
+} // namespace sideman::host::os

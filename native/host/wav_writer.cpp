@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "utf8_system.h"
+
 namespace sideman::host {
 
 namespace {
@@ -18,7 +20,7 @@ void put16(std::FILE* f, uint16_t v) {
 
 bool writeWavFloat(const std::string& path, const std::vector<float>& left, const std::vector<float>& right,
                    int sampleRate, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
+    std::FILE* f = openFile(path, "wb");
     if (f == nullptr) {
         error = path + ": cannot open for writing";
         return false;

@@ -4,11 +4,12 @@
 #include <cstdlib>
 
 #include "check.h"
+#include "utf8_system.h"
 
 namespace sideman::test {
 
 std::string bundlePath() {
-    if (const char* env = std::getenv("SIDEMAN_BUNDLE"); env != nullptr && env[0] != '\0') return env;
+    if (std::string env; host::environmentVariable("SIDEMAN_BUNDLE", env) && !env.empty()) return env;
     return SIDEMAN_TEST_BUNDLE;
 }
 

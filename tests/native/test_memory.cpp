@@ -5,33 +5,17 @@
 // (within kWarmUpKiB of round 1); from round 2 on the resident set must stay flat (within kSteadyKiB): a leak
 // grows every round. (Measured: see native/README.md, "Memory across instance rounds".)
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "check.h"
 #include "fixture.h"
+#include "os_probe.h"
 
 using namespace sideman;
 using namespace sideman::test;
 using namespace vst3;
 
 namespace {
-
-// Resident set size of this process in KiB (Linux /proc), -1 where unknown.
-long residentKiB() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            std::istringstream fields(line.substr(6));
-            long kib = -1;
-            fields >> kib;
-            return kib;
-        }
-    }
-    return -1;
-}
 
 constexpr int kInstances = 16;
 constexpr int kRounds = 6;

@@ -1,15 +1,17 @@
 // The runtime and process-level behaviour: several instances sharing one runtime, 64-bit
 // processing, MIDI pass-through, the bundled runtime actually being the one loaded, and a
 // broken bundle failing politely.
+#include <xmmintrin.h>
+
 #include <cmath>
-#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
-#include <xmmintrin.h>
 
 #include "check.h"
 #include "fixture.h"
+#include "os_probe.h"
+#include "utf8_system.h"
 
 using namespace sideman;
 using namespace sideman::test;
@@ -101,12 +103,12 @@ TEST_CASE(midi_passes_through) {
     CHECK_MSG(timing, "pass-through events lost their offset, pitch, channel or velocity");
 }
 
-// Run by ctest inside a mount namespace where the system .NET is hidden (see CMakeLists.txt).
+// Run by ctest inside a mount namespace where the system .NET is hidden (see CMakeLists.txt); on
+// Windows in a Wine prefix that has no .NET installed (tests/windows).
 TEST_CASE(bundled_runtime_is_loaded) {
-    const char* root = std::getenv("DOTNET_ROOT");
-    CHECK_MSG(root == nullptr, "DOTNET_ROOT is set: the test must run without it");
-    struct stat st {};
-    CHECK_MSG(stat("/usr/share/dotnet/shared", &st) != 0, "the system .NET is still visible to the test");
+    std::string root;
+    CHECK_MSG(!host::environmentVariable("DOTNET_ROOT", root), "DOTNET_ROOT is set: the test must run without it");
+    CHECK_MSG(!pathExists(systemDotnetFolder()), "the system .NET is still visible to the test: " << systemDotnetFolder());
     {
         LoadedModule loaded;
         REQUIRE(loaded.ok());
@@ -120,22 +122,19 @@ TEST_CASE(bundled_runtime_is_loaded) {
         auto result = host::render(*instance, spec, kSample32);
         CHECK(rms(result.left, 0, 4800) > 1e-3);
     }
-    std::ifstream maps("/proc/self/maps");
-    std::string line, coreclr;
-    while (std::getline(maps, line))
-        if (line.find("libcoreclr.so") != std::string::npos) coreclr = line.substr(line.find('/'));
-    std::printf("libcoreclr mapped from: %s\n", coreclr.c_str());
-    const std::string expected = bundlePath() + "/Contents/x86_64-linux/dotnet/libcoreclr.so";
-    CHECK_MSG(coreclr == expected, "libcoreclr.so comes from '" << coreclr << "', expected " << expected);
+    const std::string coreclr = loadedClrPath();
+    std::printf("coreclr mapped from: %s\n", coreclr.c_str());
+    const std::string expected = bundledClrPath(bundlePath());
+    CHECK_MSG(samePath(coreclr, expected), "coreclr comes from '" << coreclr << "', expected " << expected);
 }
 
-// Run by ctest on a damaged copy of the bundle (no Contents/x86_64-linux/dotnet, or no libhostfxr.so
-// in it), with a private XDG_CACHE_HOME: the host must survive and the log must say why.
+// Run by ctest on a damaged copy of the bundle (no Contents/<arch>/dotnet, or no hostfxr in it), with a
+// private log folder: the host must survive and the log must say why.
 // SIDEMAN_EXPECT_IN_LOG names what the log line must mention.
 TEST_CASE(broken_bundle_fails_politely) {
-    const char* cache = std::getenv("XDG_CACHE_HOME");
-    const char* expect = std::getenv("SIDEMAN_EXPECT_IN_LOG");
-    REQUIRE(cache != nullptr && expect != nullptr);
+    const std::string logFolder = bridgeLogFolder();
+    std::string expect;
+    REQUIRE(!logFolder.empty() && host::environmentVariable("SIDEMAN_EXPECT_IN_LOG", expect));
     {
         LoadedModule loaded;
         REQUIRE(loaded.ok());
@@ -151,7 +150,7 @@ TEST_CASE(broken_bundle_fails_politely) {
         std::string error;
         CHECK(host::PluginInstance::create(loaded.module(), error) == nullptr);
     }
-    std::ifstream log(std::string(cache) + "/Sideman/sideman.log");
+    std::ifstream log(std::filesystem::u8path(logFolder + "/sideman.log"));
     std::stringstream text;
     text << log.rdbuf();
     std::printf("log: %s\n", text.str().c_str());
@@ -162,9 +161,9 @@ TEST_CASE(broken_bundle_fails_politely) {
 // Run by ctest on a copy of the bundle whose band model is missing or damaged: the instrument still loads and
 // plays the player's notes, and the log says why the band is silent and what to do.
 TEST_CASE(band_without_its_model_still_plays_the_player) {
-    const char* cache = std::getenv("XDG_CACHE_HOME");
-    const char* expect = std::getenv("SIDEMAN_EXPECT_IN_LOG");
-    REQUIRE(cache != nullptr && expect != nullptr);
+    const std::string logFolder = bridgeLogFolder();
+    std::string expect;
+    REQUIRE(!logFolder.empty() && host::environmentVariable("SIDEMAN_EXPECT_IN_LOG", expect));
     {
         LoadedModule loaded;
         REQUIRE(loaded.ok());
@@ -182,7 +181,7 @@ TEST_CASE(band_without_its_model_still_plays_the_player) {
             bandNotes += e.event.type == Event::kNoteOnEvent && e.event.noteOn.channel != 0;
         CHECK_MSG(bandNotes == 0, "a band without a model played " << bandNotes << " notes");
     }
-    std::ifstream log(std::string(cache) + "/Sideman/sideman.log");
+    std::ifstream log(std::filesystem::u8path(logFolder + "/sideman.log"));
     std::stringstream text;
     text << log.rdbuf();
     CHECK_MSG(text.str().find("The band cannot play") != std::string::npos && text.str().find(expect) != std::string::npos,

@@ -42,7 +42,7 @@ part() {
   result[$name]="$([[ $rc -eq 0 ]] && echo PASS || echo FAIL) in $((SECONDS - t)) s"
 }
 part native bash "$here/native-under-wine.sh" "$bundle" "$work/native"
-part demo bash "$here/demo-under-wine.sh" "$work/native/build/host/sideman-host.exe" "$bundle" "$work/demo" "$linux_demo"
+part demo bash "$here/demo-under-wine.sh" "$work/native/host/sideman-host.exe" "$bundle" "$work/demo" "$linux_demo"
 part installer bash "$here/installer-under-wine.sh" "$setup" "$bundle" "$work/installer"
 
 printf '\n--- windows summary\n'

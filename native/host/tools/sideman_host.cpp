@@ -22,6 +22,7 @@
 #include "smf_reader.h"
 #include "smf_writer.h"
 #include "utf16.h"
+#include "utf8_system.h"
 #include "vst3_module.h"
 #include "wav_writer.h"
 
@@ -70,28 +71,29 @@ struct Options {
     }
     std::string bundle() const {
         if (auto it = named.find("--bundle"); it != named.end()) return it->second;
-        if (const char* env = std::getenv("SIDEMAN_BUNDLE")) return env;
+        if (std::string env; environmentVariable("SIDEMAN_BUNDLE", env)) return env;
         return SIDEMAN_DEFAULT_BUNDLE;
     }
 };
 
-bool parse(int argc, char** argv, Options& o) {
-    const std::string command = argv[1];
+bool parse(const std::vector<std::string>& args, Options& o) {
+    const std::string& command = args[1];
     const std::set<std::string> flags = {"--double", "--realtime"};
     const std::set<std::string> valued =
         command == "bench" ? std::set<std::string>{"--bundle", "--seconds"}
                            : std::set<std::string>{"--bundle", "--rate", "--block", "--tempo", "--length", "--stems",
                                                    "--midi-out", "--set", "--time-sig", "--chart"};
-    for (int i = 2; i < argc; ++i) {
-        std::string a = argv[i];
+    const size_t count = args.size();
+    for (size_t i = 2; i < count; ++i) {
+        const std::string& a = args[i];
         if (a.rfind("--", 0) != 0) {
             o.positional.push_back(a);
         } else if (command != "bench" && flags.count(a) != 0) {
             o.named[a] = "1";
         } else if (valued.count(a) != 0) {
-            if (i + 1 >= argc) return false;
-            if (a == "--set") o.sets.push_back(argv[++i]);
-            else o.named[a] = argv[++i];
+            if (i + 1 >= count) return false;
+            if (a == "--set") o.sets.push_back(args[++i]);
+            else o.named[a] = args[++i];
         } else {
             if (o.unknown.empty()) o.unknown = a;
         }
@@ -292,14 +294,14 @@ int render(const Options& o) {
                     peak > 0 ? 20 * std::log10(peak) : -INFINITY);
         if (!stems.empty()) {
             std::error_code made;
-            std::filesystem::create_directories(stems, made);
+            std::filesystem::create_directories(std::filesystem::u8path(stems), made);
             if (made) {
                 std::fprintf(stderr, "error: %s: cannot create the folder (%s)\n", stems.c_str(), made.message().c_str());
                 return 1;
             }
             for (size_t i = 0; i < result.aux.size(); ++i) {
                 const std::string path =
-                    (std::filesystem::path(stems) / (fileNameOf(instance->outputBuses()[i + 1].name) + ".wav")).string();
+                    (std::filesystem::u8path(stems) / (fileNameOf(instance->outputBuses()[i + 1].name) + ".wav")).u8string();
                 if (!writeWavFloat(path, result.aux[i].left, result.aux[i].right, static_cast<int>(rate), error)) {
                     std::fprintf(stderr, "error: %s\n", error.c_str());
                     return 1;
@@ -336,11 +338,18 @@ struct Stats {
 };
 
 // Thread CPU time in microseconds: immune to preemption on a busy machine (wall time is not).
+// Windows counts it in scheduler ticks (10-16 ms), useless for one block, so bench leaves it out there.
+#if defined(_WIN32)
+constexpr bool kThreadCpuClock = false;
+double threadCpuMicros() { return 0; }
+#else
+constexpr bool kThreadCpuClock = true;
 double threadCpuMicros() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
 }
+#endif
 
 Stats stats(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -384,7 +393,8 @@ int bench(const Options& o) {
     }
     const int chords[8] = {48, 52, 55, 60, 64, 67, 71, 74};
     std::printf("process() per block at 48 kHz, 8 notes held, %.0f s of audio per size:\n", seconds);
-    std::printf("wall = elapsed time of the process() call; cpu = this thread's CPU time (excludes preemption)\n");
+    std::printf("wall = elapsed time of the process() call; cpu = this thread's CPU time (excludes preemption)%s\n",
+                kThreadCpuClock ? "" : "\n(no cpu rows: this OS counts thread CPU time in scheduler ticks)");
     std::printf("  %6s %5s %10s %10s %10s %10s %12s\n", "block", "clock", "mean us", "p99 us", "max us", "period us",
                 "p99 % period");
     for (int32_t block : {64, 128, 512}) {
@@ -418,7 +428,7 @@ int bench(const Options& o) {
             }
         }
         const double period = block / rate * 1e6;
-        for (int k = 0; k < 2; ++k) {
+        for (int k = 0; k < (kThreadCpuClock ? 2 : 1); ++k) {
             Stats s = stats(k == 0 ? micros : cpu);
             std::printf("  %6d %5s %10.2f %10.2f %10.2f %10.1f %11.2f%% (mean %.2f%%, max %.2f%%)\n", block,
                         k == 0 ? "wall" : "cpu", s.mean, s.p99, s.max, period, 100 * s.p99 / period,
@@ -433,10 +443,11 @@ int bench(const Options& o) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) return usage();
+    const std::vector<std::string> arguments = commandLineArguments(argc, argv); // UTF-8 on every OS
+    if (arguments.size() < 2) return usage();
     Options o;
-    if (!parse(argc, argv, o)) return usage();
-    std::string command = argv[1];
+    if (!parse(arguments, o)) return usage();
+    const std::string& command = arguments[1];
     if (command == "render") return render(o);
     if (command == "bench") return bench(o);
     return usage();

@@ -2,8 +2,10 @@
 // moduleinfo.json that hosts read instead of loading the binary (SDK moduleinfo format).
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "utf16.h"
+#include "utf8_system.h"
 #include "vst3/vst3.h"
 #include "vst3_module.h"
 
@@ -31,11 +33,19 @@ std::string jsonEscape(const std::string& s) {
     return out;
 }
 
+// The class id as hosts and the SDK's moduleinfo write it: its four 32-bit words in hex, the same on
+// every OS. Windows stores ids in COM byte order (the GUID's first three fields little-endian), so
+// the bytes are read back in that order there.
 std::string cidString(const char* cid) {
+#if VST3_COM_COMPATIBLE
+    constexpr int order[16] = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+#else
+    constexpr int order[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+#endif
     std::string out;
     char buffer[3];
     for (int i = 0; i < 16; ++i) {
-        std::snprintf(buffer, sizeof buffer, "%02X", static_cast<unsigned char>(cid[i]));
+        std::snprintf(buffer, sizeof buffer, "%02X", static_cast<unsigned char>(cid[order[i]]));
         out += buffer;
     }
     return out;
@@ -44,13 +54,14 @@ std::string cidString(const char* cid) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 3) {
+    const std::vector<std::string> arguments = commandLineArguments(argc, argv); // UTF-8 on every OS
+    if (arguments.size() < 2 || arguments.size() > 3) {
         std::fprintf(stderr, "usage: sideman-moduleinfo BUNDLE.vst3 [OUT.json]\n");
         return 2;
     }
     Vst3Module module;
     std::string error;
-    if (!module.load(argv[1], error)) {
+    if (!module.load(arguments[1], error)) {
         std::fprintf(stderr, "error: %s\n", error.c_str());
         return 1;
     }
@@ -132,10 +143,10 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    if (argc == 3) {
-        std::FILE* f = std::fopen(argv[2], "wb");
+    if (arguments.size() == 3) {
+        std::FILE* f = openFile(arguments[2], "wb");
         if (f == nullptr || std::fputs(json.c_str(), f) < 0 || std::fclose(f) != 0) {
-            std::fprintf(stderr, "error: cannot write %s\n", argv[2]);
+            std::fprintf(stderr, "error: cannot write %s\n", arguments[2].c_str());
             return 1;
         }
     } else {

@@ -25,8 +25,8 @@ fail=0
 
 echo "== Windows x64: native/CMakeLists.txt with $("$cxx" --version | head -n 1)"
 # The project's own CMake, cross-configured: the Windows platform file, link libraries and the
-# .vst3 suffix are what a Windows build really uses. Only the module is built (the test host is
-# Linux-only).
+# .vst3 suffix are what a Windows build really uses. Only the module is built here (the test host
+# and the native tests are built and run under Wine by tests/windows/native-under-wine.sh).
 if cmake -S "$repo/native" -B "$out/build" -DCMAKE_TOOLCHAIN_FILE="$repo/native/cmake/mingw-w64.cmake" \
      -DCMAKE_BUILD_TYPE=Release -DSIDEMAN_BUILD_TESTS=OFF -DSIDEMAN_HOSTFXR_INCLUDE="$hostfxr_include" >"$out/configure.log" 2>&1 \
    && cmake --build "$out/build" --target sideman_module -j 2 >"$out/build.log" 2>&1; then
