@@ -35,6 +35,10 @@ public sealed class GeneratorWorker : IDisposable
     private long _written, _kept, _skipped, _failures, _busyTicks;
     private int _idle = 1;
     private string? _lastFailure;
+    // The composer is freed by whoever finishes last: Dispose when the thread has ended, else the thread as it ends.
+    private readonly object _exitGate = new();
+    private bool _exited;
+    private bool _composerOrphaned;
 
     public GeneratorWorker(IBandComposer composer, BarStore store, SpscRing<BarRequest> requests, SidemanLog? log = null)
     {
@@ -47,6 +51,9 @@ public sealed class GeneratorWorker : IDisposable
         _thread = new Thread(Run) { Name = "Sideman generator", IsBackground = true, Priority = ThreadPriority.BelowNormal };
         _thread.Start();
     }
+
+    /// <summary>How long <see cref="Dispose"/> waits for the thread (tests shorten it).</summary>
+    internal TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>[audio] The bar the playhead is in; requests for earlier bars are skipped in live play.</summary>
     public long Playhead
@@ -89,6 +96,25 @@ public sealed class GeneratorWorker : IDisposable
     }
 
     private void Run()
+    {
+        try
+        {
+            Loop();
+        }
+        finally
+        {
+            bool free;
+            lock (_exitGate)
+            {
+                _exited = true;
+                free = _composerOrphaned;
+            }
+            if (free)
+                _composer.Dispose();
+        }
+    }
+
+    private void Loop()
     {
         while (!_stop)
         {
@@ -166,11 +192,24 @@ public sealed class GeneratorWorker : IDisposable
         _log.Error("band", $"The generator could not write bar {bar} of the {part}; the part repeats its previous bar. {text}");
     }
 
-    /// <summary>[main] Stops the thread (waits for the bar in progress).</summary>
+    /// <summary>
+    /// [main] Stops the thread (waits for the bar in progress) and frees the composer. A thread still inside the model
+    /// after 10 s (a host starving its threads) is left to finish in the background and frees the composer itself as it
+    /// ends: disposing the model's sessions under a running decoder would crash the host.
+    /// </summary>
     public void Dispose()
     {
         _stop = true;
-        if (!_thread.Join(TimeSpan.FromSeconds(10)))
-            _log.Warn("band", "The generator thread did not stop within 10 s; it is left to finish in the background.");
+        bool joined = _thread.Join(StopTimeout);
+        bool freeNow;
+        lock (_exitGate)
+        {
+            freeNow = _exited;
+            _composerOrphaned = !_exited;
+        }
+        if (freeNow)
+            _composer.Dispose();
+        if (!joined)
+            _log.Warn("band", $"The generator thread did not stop within {StopTimeout.TotalSeconds:0.#} s; it is left to finish in the background and frees the model when it does.");
     }
 }

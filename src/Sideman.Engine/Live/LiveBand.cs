@@ -70,13 +70,12 @@ public sealed class LiveBand : IDisposable
         return true;
     }
 
-    /// <summary>[main] Stops the generator thread and frees the composer's decoders.</summary>
+    /// <summary>[main] Stops the generator thread, which frees the composer's decoders once it no longer uses them.</summary>
     public void Dispose()
     {
         if (_disposed)
             return;
         _disposed = true;
         Worker.Dispose();
-        _composer.Dispose();
     }
 }
