@@ -1,7 +1,6 @@
 #include "fixture.h"
 
 #include <cmath>
-#include <cstdlib>
 
 #include "check.h"
 #include "utf8_system.h"
