@@ -159,12 +159,18 @@ public sealed class SidemanProcessor : IDisposable
         _log.Info("session", $"Deactivated after {realtime} realtime, {prefetch} prefetch and {offline} offline blocks; {band}; storms {Engine.StormBlocks} blocks, {Engine.StormNotesDropped} notes not played.");
     }
 
-    /// <summary>[main] Stops the band's generator thread. The engine must no longer be processing.</summary>
+    /// <summary>
+    /// [main] Stops the band's generator thread. The engine must no longer be processing. An instance released while the
+    /// shared model is still loading (a host that creates and closes at once, then exits) waits for the load to end:
+    /// a process that exits while ONNX Runtime initialises on the loader thread aborts inside it.
+    /// </summary>
     public void Dispose()
     {
         Engine.SetPerformer(null);
         _band?.Dispose();
         _band = null;
+        if (_model is { IsCompleted: false } loading)
+            ((IAsyncResult)loading).AsyncWaitHandle.WaitOne(SidemanPlugin.ModelLoadTimeout);
     }
 
     /// <summary>
