@@ -14,7 +14,7 @@ if ! command -v wine >/dev/null || ! command -v wineserver >/dev/null; then
   exit 77
 fi
 [[ -f "$setup" ]] || { echo "FAIL: no installer at $setup (installer/build-bundle.sh builds it)"; exit 1; }
-export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all
 rm -rf "$work"; mkdir -p "$work"
 fail=0
 ok() { echo "ok: $*"; }
@@ -22,7 +22,7 @@ bad() { echo "FAIL: $*"; fail=1; }
 win() { timeout 300 wine "$@" >>"$work/wine.log" 2>&1; local rc=$?; timeout 120 wineserver -w; return $rc; }
 
 start=$SECONDS
-wineboot -i >>"$work/wine.log" 2>&1; wineserver -w
+WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >>"$work/wine.log" 2>&1; wineserver -w
 echo "wine prefix ready in $((SECONDS - start)) s"
 target="$WINEPREFIX/drive_c/Program Files/Common Files/VST3/Sideman.vst3"
 uninstaller="$WINEPREFIX/drive_c/Program Files/Sideman/Uninstall Sideman.exe"
