@@ -20,7 +20,14 @@ namespace {
 constexpr int kInstances = 16;
 constexpr int kRounds = 6;
 constexpr long kWarmUpKiB = 12 * 1024;
+#if defined(_WIN32)
+// Under Wine the heap keeps a few MiB more or less from round to round (Wine 8.0, three clean runs: round 3 at
+// +3.4, +2.2 and 0 MiB over round 2, falling again after). A leak is far beyond this bound (before the dispose
+// fix: about 190 MiB a round on Linux).
+constexpr long kSteadyKiB = 6 * 1024;
+#else
 constexpr long kSteadyKiB = 3 * 1024;
+#endif
 
 void playRound(host::Vst3Module& module, int round) {
     std::vector<std::unique_ptr<host::PluginInstance>> instances;
