@@ -6,6 +6,7 @@
 #include <string>
 
 #include "class_ids.h"
+#include "editor_view.h"
 #include "managed_runtime.h"
 #include "stream_io.h"
 #include "utf16.h"
@@ -30,8 +31,14 @@ tresult VST3_API Controller::queryInterface(const TUID iid, void** obj) {
     return kNoInterface;
 }
 
-tresult VST3_API Controller::initialize(FUnknown*) {
+tresult VST3_API Controller::initialize(FUnknown* context) {
     if (initialized_) return kResultFalse;
+    // The host application makes the messages the editor sends (the bridge's own when it offers none).
+    if (context != nullptr && host_ == nullptr) {
+        void* host = nullptr;
+        if (context->queryInterface(IHostApplication::iid.bytes, &host) == kResultOk && host != nullptr)
+            host_ = static_cast<IHostApplication*>(host);
+    }
     int32_t count = api_.getParamCount();
     if (count < 0) return kInternalError;
     params_.assign(static_cast<size_t>(count), SmParamInfo{});
@@ -59,6 +66,10 @@ tresult VST3_API Controller::terminate() {
     if (peer_ != nullptr) {
         peer_->release();
         peer_ = nullptr;
+    }
+    if (host_ != nullptr) {
+        host_->release();
+        host_ = nullptr;
     }
     initialized_ = false;
     return wasInitialized ? kResultOk : kResultFalse;
@@ -172,7 +183,10 @@ tresult VST3_API Controller::setComponentHandler(IComponentHandler* handler) {
     return kResultOk;
 }
 
-IPlugView* VST3_API Controller::createView(FIDString) { return nullptr; }
+IPlugView* VST3_API Controller::createView(FIDString name) {
+    if (!initialized_ || name == nullptr || std::strcmp(name, kEditorViewName) != 0) return nullptr;
+    return EditorView::create(*this, api_);
+}
 
 tresult VST3_API Controller::getMidiControllerAssignment(int32 busIndex, int16, CtrlNumber number, ParamID& id) {
     if (busIndex != 0) return kResultFalse;

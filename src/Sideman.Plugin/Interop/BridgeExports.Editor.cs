@@ -29,7 +29,10 @@ public static unsafe partial class BridgeExports
         }
         catch (Exception ex)
         {
-            return Fail(nameof(ProcessorEditorFrame), ex);
+            // Asked for every frame: one failure in the log says it all.
+            if (NativeProcessor.FromHandle(handle) is { } instance && instance.EditorFrames.NoteFailure())
+                return Fail(nameof(ProcessorEditorFrame), ex);
+            return BridgeAbi.Error;
         }
     }
 

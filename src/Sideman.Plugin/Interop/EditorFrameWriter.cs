@@ -27,6 +27,16 @@ internal sealed class EditorFrameWriter
 
     private readonly record struct SoundStatusKey(object? Status, string? BandProblem);
 
+    private bool _failed;
+
+    /// <summary>True the first time a frame could not be written (only that one is logged).</summary>
+    public bool NoteFailure()
+    {
+        bool first = !_failed;
+        _failed = true;
+        return first;
+    }
+
     /// <summary>Fills <paramref name="frame"/>; the chart text only when it changed since <paramref name="knownRevision"/>.</summary>
     public void Write(SidemanProcessor processor, ref SmEditorFrame frame, long knownRevision, Span<char> chart, out bool chartWritten)
     {
@@ -97,7 +107,7 @@ internal sealed class EditorFrameWriter
     private static int WriteNotes(BarStore store, BandPart part, long playhead, Span<SmRollNote> into)
     {
         int count = 0;
-        int centre = PartRoles.RegisterCentre((PartRole)(int)part);
+        int centre = part == BandPart.Drums ? 0 : PartRoles.RegisterCentre((PartRole)(int)part);
         for (long bar = Math.Max(0, playhead); bar < playhead + RollBars; bar++)
         {
             BarSnapshot? s = store.Peek(part, bar);
