@@ -104,9 +104,23 @@ tresult VST3_API Controller::setComponentState(IBStream* state) {
     return applyProcessorState(bytes.data(), static_cast<int64_t>(bytes.size())) ? kResultOk : kResultFalse;
 }
 
-// The controller keeps no state of its own (no editor yet): everything is in the component state.
-tresult VST3_API Controller::setState(IBStream*) { return kResultOk; }
-tresult VST3_API Controller::getState(IBStream*) { return kResultOk; }
+// The controller's own state is only the editor window's size (editor_size_state.h); every setting is in the
+// component state. A state without it (an older song, an empty stream) keeps the default size.
+tresult VST3_API Controller::setState(IBStream* state) {
+    std::vector<uint8_t> bytes;
+    std::string error;
+    EditorSize size;
+    if (state != nullptr && readWholeStream(state, bytes, error, 4096) && readEditorSize(bytes.data(), bytes.size(), size))
+        editorSize_ = size;
+    return kResultOk;
+}
+
+tresult VST3_API Controller::getState(IBStream* state) {
+    if (state == nullptr) return kInvalidArgument;
+    const std::vector<uint8_t> bytes = writeEditorSize(editorSize_);
+    std::string error;
+    return writeWholeStream(state, bytes.data(), bytes.size(), error) ? kResultOk : kResultFalse;
+}
 
 int32 VST3_API Controller::getParameterCount() { return static_cast<int32>(params_.size()); }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "com_object.h"
+#include "editor_size_state.h"
 #include "sideman/bridge_abi.h"
 #include "vst3/ivsteditcontroller.h"
 #include "vst3/ivsthostapplication.h"
@@ -68,6 +69,10 @@ public:
     // when its revision differs from knownChartRevision (then chartChanged). False when no processor answered.
     bool fetchEditorFrame(SmEditorFrame& frame, int64_t knownChartRevision, std::u16string& chart, bool& chartChanged);
 
+    // [main] The editor window's logical size, saved with the song (getState/setState); 0 x 0: the default.
+    EditorSize editorSize() const { return editorSize_; }
+    void rememberEditorSize(EditorSize size) { editorSize_ = size; }
+
 private:
     int32_t indexOf(vst3::ParamID id) const;
     bool applyProcessorState(const uint8_t* data, int64_t length);
@@ -91,6 +96,7 @@ private:
     vst3::IComponentHandler* handler_ = nullptr;
     vst3::IConnectionPoint* peer_ = nullptr;
     std::u16string soundStatus_;
+    EditorSize editorSize_;
 };
 
 } // namespace sideman

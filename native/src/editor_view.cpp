@@ -25,8 +25,10 @@ EditorView* EditorView::create(Controller& controller, const SmApi& api) {
 EditorView::EditorView(Controller& controller, const SmApi& api, SmHandle editor, const SmEditorInfo& info)
     : controller_(controller), api_(api), editor_(editor), info_(info), bandFrame_(std::make_unique<SmEditorFrame>()) {
     controller_.addRef(); // the view may outlive the host's own reference to the controller for a moment
-    width_ = std::max(info_.defaultWidth, info_.minWidth);
-    height_ = std::max(info_.defaultHeight, info_.minHeight);
+    // The size the song saved, else the layout's default (logical units; the scale is 1 until the host sets one).
+    const EditorSize saved = controller_.editorSize();
+    width_ = std::max(saved.width > 0 ? static_cast<int32_t>(std::lround(saved.width)) : info_.defaultWidth, info_.minWidth);
+    height_ = std::max(saved.height > 0 ? static_cast<int32_t>(std::lround(saved.height)) : info_.defaultHeight, info_.minHeight);
 }
 
 EditorView::~EditorView() {
@@ -115,6 +117,7 @@ tresult VST3_API EditorView::onSize(ViewRect* newSize) {
     if (width == width_ && height == height_) return kResultOk;
     width_ = width;
     height_ = height;
+    controller_.rememberEditorSize(EditorSize{width_ / scale_, height_ / scale_});
     if (window_ != nullptr) {
         resizeBuffer(width_, height_);
         window_->resize(width_, height_);

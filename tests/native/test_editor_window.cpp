@@ -2,6 +2,8 @@
 // scaled, closed; its frames driven by the host's run loop (never a thread of its own); the time to open it.
 #include <chrono>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "check.h"
 #include "editor_support.h"
@@ -89,4 +91,57 @@ TEST_CASE(editor_opens_in_a_host_window_resizes_scales_and_closes) {
     CHECK(view->release() == 0);
     CHECK_MSG(loaded.liveObjects() == before, "bridge objects alive: " << loaded.liveObjects() << ", before the editor " << before);
     instance.reset();
+}
+
+// The window's size goes with the song: the controller saves the size the user left (in logical units, so a screen
+// with another scale factor opens it as large), and a song without one, or with a damaged one, opens at the default.
+TEST_CASE(editor_size_is_saved_with_the_song) {
+    LoadedModule loaded;
+    REQUIRE(loaded.ok());
+    std::vector<uint8_t> saved;
+    {
+        auto instance = startInstance(loaded.module(), 48000, 512, kSample32, kRealtime, false, false);
+        REQUIRE(instance != nullptr);
+        IPlugView* view = instance->controller()->createView(kEditorViewName);
+        REQUIRE(view != nullptr);
+        IPlugViewContentScaleSupport* scaling = nullptr;
+        REQUIRE(view->queryInterface(IPlugViewContentScaleSupport::iid.bytes, reinterpret_cast<void**>(&scaling)) == kResultOk);
+        scaling->setContentScaleFactor(1.5f); // not attached: the view takes the size itself
+        scaling->release();
+        ViewRect user{0, 0, 1500, 1200}; // 1000 x 800 logical
+        CHECK(view->onSize(&user) == kResultOk);
+        view->release();
+        auto* stream = new host::MemoryStream();
+        CHECK(instance->controller()->getState(stream) == kResultOk);
+        saved = stream->bytes();
+        stream->release();
+    }
+    auto instance = startInstance(loaded.module(), 48000, 512, kSample32, kRealtime, false, false);
+    REQUIRE(instance != nullptr);
+    auto sizeAfter = [&](const std::vector<uint8_t>& state) {
+        auto* stream = new host::MemoryStream(state, 3); // a host stream that reads in pieces
+        CHECK(instance->controller()->setState(stream) == kResultOk);
+        stream->release();
+        IPlugView* view = instance->controller()->createView(kEditorViewName);
+        ViewRect size{};
+        if (view != nullptr) {
+            view->getSize(&size);
+            view->release();
+        }
+        return std::make_pair(size.width(), size.height());
+    };
+    CHECK(sizeAfter(saved) == std::make_pair(1000, 800));
+    CHECK(sizeAfter({}) == std::make_pair(1000, 800)); // an empty state changes nothing
+    std::vector<uint8_t> damaged = saved;
+    damaged[0] = 'X';
+    CHECK(sizeAfter(damaged) == std::make_pair(1000, 800));
+    auto fresh = startInstance(loaded.module(), 48000, 512, kSample32, kRealtime, false, false);
+    REQUIRE(fresh != nullptr);
+    IPlugView* view = fresh->controller()->createView(kEditorViewName);
+    ViewRect size{};
+    if (view != nullptr) {
+        view->getSize(&size);
+        view->release();
+    }
+    CHECK(size.width() == 900 && size.height() == 600); // a new instance opens at the default
 }
