@@ -1,7 +1,9 @@
 // The editor's window on Linux: an X11 child of the host's window (XEmbed), on a display connection of its own.
 // No thread: the connection's file descriptor and a frame timer are registered with the host's IRunLoop, which
 // calls back on its UI thread. Pixels are shown with XPutImage.
+#include <algorithm>
 #include <cstring>
+#include <mutex>
 #include <vector>
 
 #include "com_object.h"
@@ -22,16 +24,21 @@ constexpr TimerInterval kFrameMilliseconds = 33; // ~30 frames a second: the rol
 // Many displays may be open in one process (the host's, ours); Xlib reports every protocol error to one global
 // handler, whose default ends the process. Ours ignores (and logs) errors on our own displays, where a host that
 // destroys its parent window before removed() makes our last calls fail, and hands the rest to the handler before.
+// The handler runs on whichever thread's Xlib call met the error (the host's threads too): the list is guarded.
 x11::XErrorHandler previousHandler = nullptr;
 std::vector<x11::Display*> ourDisplays;
+std::mutex displaysGuard;
+
+bool isOurs(x11::Display* display) {
+    std::lock_guard<std::mutex> lock(displaysGuard);
+    return std::find(ourDisplays.begin(), ourDisplays.end(), display) != ourDisplays.end();
+}
 
 int onXError(x11::Display* display, x11::XErrorEvent* error) {
-    for (x11::Display* d : ourDisplays) {
-        if (d == display) {
-            logLine("editor: X error " + std::to_string(error->error_code) + " (request " +
-                    std::to_string(error->request_code) + ") ignored");
-            return 0;
-        }
+    if (isOurs(display)) {
+        logLine("editor: X error " + std::to_string(error->error_code) + " (request " + std::to_string(error->request_code) +
+                ") ignored");
+        return 0;
     }
     return previousHandler != nullptr ? previousHandler(display, error) : 0;
 }
@@ -85,7 +92,10 @@ public:
             error = "no X display could be opened (is DISPLAY set?)";
             return false;
         }
-        ourDisplays.push_back(display_);
+        {
+            std::lock_guard<std::mutex> lock(displaysGuard);
+            ourDisplays.push_back(display_);
+        }
         x11::XErrorHandler before = x_.XSetErrorHandler(&onXError);
         if (before != &onXError) previousHandler = before;
         parent_ = parent;
@@ -257,13 +267,11 @@ private:
             if (gc_ != nullptr) x_.XFreeGC(display_, gc_);
             if (window_ != 0) x_.XDestroyWindow(display_, window_);
             x_.XSync(display_, 0); // errors from a parent already gone arrive here, on our handler
-            for (auto it = ourDisplays.begin(); it != ourDisplays.end(); ++it) {
-                if (*it == display_) {
-                    ourDisplays.erase(it);
-                    break;
-                }
-            }
             x_.XCloseDisplay(display_);
+            {
+                std::lock_guard<std::mutex> lock(displaysGuard);
+                ourDisplays.erase(std::find(ourDisplays.begin(), ourDisplays.end(), display_));
+            }
             display_ = nullptr;
         }
         gc_ = nullptr;
