@@ -12,7 +12,8 @@
 #        x86_64-linux/Sideman.so       + x86_64-linux/dotnet/  (the linux-x64 publish)
 #        x86_64-win/Sideman.vst3       + x86_64-win/dotnet/    (the win-x64 publish)
 #        Resources/                    what both share: sounds/ (and their licence), models/ (weights,
-#                                      vocabulary, originality index, model card, attribution), moduleinfo.json
+#                                      vocabulary, originality index, model card, attribution), fonts/ (the
+#                                      editor's DejaVu Sans and its licence), moduleinfo.json
 #   5. writes Contents/Resources/moduleinfo.json by loading the Linux module like a host
 #   6. the Windows packages (installer/windows/package.sh): build/Sideman-<version>-win-x64-setup.exe (NSIS)
 #      and build/Sideman-<version>-win-x64.zip
@@ -91,13 +92,15 @@ publish() {
   fi
   local needed foreign
   case "$rid" in
-    win-*) needed="Sideman.Plugin.exe hostfxr.dll coreclr.dll onnxruntime.dll"; foreign='-name *.so -o -name *.so.* -o -name *.dylib' ;;
-    *) needed="Sideman.Plugin libhostfxr.so libcoreclr.so libonnxruntime.so"; foreign='-name onnxruntime*.dll -o -name *.dylib -o -name *.exe' ;;
+    win-*) needed="Sideman.Plugin.exe hostfxr.dll coreclr.dll onnxruntime.dll libSkiaSharp.dll"; foreign='-name *.so -o -name *.so.* -o -name *.dylib' ;;
+    *) needed="Sideman.Plugin libhostfxr.so libcoreclr.so libonnxruntime.so libSkiaSharp.so"; foreign='-name onnxruntime*.dll -o -name libSkiaSharp.dll -o -name *.dylib -o -name *.exe' ;;
   esac
-  for f in Sideman.Plugin.dll Sideman.Plugin.runtimeconfig.json $needed; do
+  for f in Sideman.Plugin.dll Sideman.Plugin.runtimeconfig.json Sideman.Editor.dll SkiaSharp.dll $needed; do
     [[ -f "$dir/$f" ]] || fail "the managed publish in $dir lacks $f"
   done
-  # A publish for RID carries that system's ONNX Runtime only (Directory.Build.targets): never another's.
+  # The editor's fonts go to Contents/Resources/fonts once, not into each system's publish.
+  [[ ! -e "$dir/Fonts" ]] || fail "the $rid publish in $dir carries the editor's fonts (Sideman.Editor.csproj must keep them out of publishes)"
+  # A publish for RID carries that system's ONNX Runtime and Skia only (Directory.Build.targets): never another's.
   local stray
   # shellcheck disable=SC2086
   stray="$(cd "$dir" && set -f && find . \( $foreign -o -name '*.lib' -o -path './runtimes/*' \) -print -quit)"
@@ -160,6 +163,12 @@ fi
 # The plugin finds the shared files in Contents/Resources from its publish folder (BundleResources).
 mkdir -p "$staging/Contents/Resources/sounds"
 cp "$sounds" "$sounds_license" "$staging/Contents/Resources/sounds/"
+# The editor's fonts and their licence (EditorResources finds Resources/fonts); no system font is used.
+mkdir -p "$staging/Contents/Resources/fonts"
+for f in DejaVuSans.ttf DejaVuSans-Bold.ttf LICENSE.txt; do
+  [[ -s "$repo/src/Sideman.Editor/Fonts/$f" ]] || fail "src/Sideman.Editor/Fonts/$f is missing: the checkout is incomplete"
+  cp "$repo/src/Sideman.Editor/Fonts/$f" "$staging/Contents/Resources/fonts/"
+done
 # The band's model (SharedBandModel finds Resources/models): the weights, the vocabulary, the originality
 # index, and the card and attribution list that say what it was trained on.
 version="$(cat "$repo/VERSION")"
@@ -182,7 +191,7 @@ fi
 
 kb() { du -sk "$1" | cut -f1; }
 step "Done: $bundle ($(du -sh "$bundle" | cut -f1), $(du -sb "$bundle" | cut -f1) bytes)"
-echo "  shared Resources $(kb "$bundle/Contents/Resources") KB (sounds $(kb "$bundle/Contents/Resources/sounds") KB, models $(kb "$bundle/Contents/Resources/models") KB)"
+echo "  shared Resources $(kb "$bundle/Contents/Resources") KB (sounds $(kb "$bundle/Contents/Resources/sounds") KB, models $(kb "$bundle/Contents/Resources/models") KB, fonts $(kb "$bundle/Contents/Resources/fonts") KB)"
 for a in "$linux_arch" "$win_arch"; do
   [[ -d "$bundle/Contents/$a" ]] && echo "  $a $(kb "$bundle/Contents/$a") KB"
 done

@@ -37,6 +37,9 @@ TEST_PACKAGES=(
   "python3-mido:reads the band's MIDI where the Windows and Linux demos are compared (tests/windows)"
   "libopenblas0-openmp:fast BLAS for CPU training"
   "valgrind:memory checks in the native tests"
+  "xvfb:the X server the editor tests open the plug-in's window in (xvfb-run; tests/native/run-under-xvfb.sh)"
+  "libxtst6:XTEST, with which the editor tests click the editor as a user does"
+  "libx11-6:libX11, which the bridge loads at run time to show the editor (a DAW on Linux has it already)"
   "wine64:runs the Windows bundle, host, demo and installer in the tests (tests/windows); never needed to build"
   "wine:the wine and wineserver commands for wine64"
 )

@@ -88,14 +88,32 @@ private:
     std::vector<ParamValueQueue*> queues_;
 };
 
-// Records what the controller asks of the host.
+// Records what the controller asks of the host: every gesture call in order (what a DAW turns into
+// automation and an undo step), and the count of performEdit calls.
 class ComponentHandler final : public ComObject, public vst3::IComponentHandler {
 public:
+    enum class Call { Begin, Perform, End };
+    struct Edit {
+        Call call;
+        vst3::ParamID id;
+        vst3::ParamValue value; // performEdit only
+    };
     vst3::tresult VST3_API queryInterface(const vst3::TUID iid, void** obj) override;
     SIDEMAN_COM_REFCOUNT
-    vst3::tresult VST3_API beginEdit(vst3::ParamID) override { return vst3::kResultOk; }
-    vst3::tresult VST3_API performEdit(vst3::ParamID, vst3::ParamValue) override { ++edits; return vst3::kResultOk; }
-    vst3::tresult VST3_API endEdit(vst3::ParamID) override { return vst3::kResultOk; }
+    vst3::tresult VST3_API beginEdit(vst3::ParamID id) override {
+        log.push_back({Call::Begin, id, 0});
+        return vst3::kResultOk;
+    }
+    vst3::tresult VST3_API performEdit(vst3::ParamID id, vst3::ParamValue value) override {
+        ++edits;
+        log.push_back({Call::Perform, id, value});
+        return vst3::kResultOk;
+    }
+    vst3::tresult VST3_API endEdit(vst3::ParamID id) override {
+        log.push_back({Call::End, id, 0});
+        return vst3::kResultOk;
+    }
+    std::vector<Edit> log;
     vst3::tresult VST3_API restartComponent(vst3::int32 flags) override {
         lastRestartFlags = flags;
         ++restarts;

@@ -50,4 +50,12 @@ constexpr const char* kStatusMessageId = "Sideman.Status";
 constexpr const char* kStatusTextAttribute = "text";
 constexpr const char* kStatusClearAttribute = "clear";
 
+// Controller (its editor) -> processor, every frame the editor shows: what the band is doing. Attribute: int
+// "chartRevision" (the chart the editor has). The processor answers in the same message: binary "frame" (an
+// SmEditorFrame), and when the chart changed since that revision int "chartSent" = 1 with string "text".
+constexpr const char* kEditorFrameMessageId = "Sideman.EditorFrame";
+constexpr const char* kChartRevisionAttribute = "chartRevision";
+constexpr const char* kEditorFrameAttribute = "frame";
+constexpr const char* kChartSentAttribute = "chartSent";
+
 } // namespace sideman

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "class_ids.h"
+#include "editor_view.h"
 #include "managed_runtime.h"
 #include "stream_io.h"
 #include "utf16.h"
@@ -30,8 +31,14 @@ tresult VST3_API Controller::queryInterface(const TUID iid, void** obj) {
     return kNoInterface;
 }
 
-tresult VST3_API Controller::initialize(FUnknown*) {
+tresult VST3_API Controller::initialize(FUnknown* context) {
     if (initialized_) return kResultFalse;
+    // The host application makes the messages the editor sends (the bridge's own when it offers none).
+    if (context != nullptr && host_ == nullptr) {
+        void* host = nullptr;
+        if (context->queryInterface(IHostApplication::iid.bytes, &host) == kResultOk && host != nullptr)
+            host_ = static_cast<IHostApplication*>(host);
+    }
     int32_t count = api_.getParamCount();
     if (count < 0) return kInternalError;
     params_.assign(static_cast<size_t>(count), SmParamInfo{});
@@ -59,6 +66,10 @@ tresult VST3_API Controller::terminate() {
     if (peer_ != nullptr) {
         peer_->release();
         peer_ = nullptr;
+    }
+    if (host_ != nullptr) {
+        host_->release();
+        host_ = nullptr;
     }
     initialized_ = false;
     return wasInitialized ? kResultOk : kResultFalse;
@@ -93,9 +104,23 @@ tresult VST3_API Controller::setComponentState(IBStream* state) {
     return applyProcessorState(bytes.data(), static_cast<int64_t>(bytes.size())) ? kResultOk : kResultFalse;
 }
 
-// The controller keeps no state of its own (no editor yet): everything is in the component state.
-tresult VST3_API Controller::setState(IBStream*) { return kResultOk; }
-tresult VST3_API Controller::getState(IBStream*) { return kResultOk; }
+// The controller's own state is only the editor window's size (editor_size_state.h); every setting is in the
+// component state. A state without it (an older song, an empty stream) keeps the default size.
+tresult VST3_API Controller::setState(IBStream* state) {
+    std::vector<uint8_t> bytes;
+    std::string error;
+    EditorSize size;
+    if (state != nullptr && readWholeStream(state, bytes, error, 4096) && readEditorSize(bytes.data(), bytes.size(), size))
+        editorSize_ = size;
+    return kResultOk;
+}
+
+tresult VST3_API Controller::getState(IBStream* state) {
+    if (state == nullptr) return kInvalidArgument;
+    const std::vector<uint8_t> bytes = writeEditorSize(editorSize_);
+    std::string error;
+    return writeWholeStream(state, bytes.data(), bytes.size(), error) ? kResultOk : kResultFalse;
+}
 
 int32 VST3_API Controller::getParameterCount() { return static_cast<int32>(params_.size()); }
 
@@ -172,7 +197,10 @@ tresult VST3_API Controller::setComponentHandler(IComponentHandler* handler) {
     return kResultOk;
 }
 
-IPlugView* VST3_API Controller::createView(FIDString) { return nullptr; }
+IPlugView* VST3_API Controller::createView(FIDString name) {
+    if (!initialized_ || name == nullptr || std::strcmp(name, kEditorViewName) != 0) return nullptr;
+    return EditorView::create(*this, api_);
+}
 
 tresult VST3_API Controller::getMidiControllerAssignment(int32 busIndex, int16, CtrlNumber number, ParamID& id) {
     if (busIndex != 0) return kResultFalse;

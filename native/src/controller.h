@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "com_object.h"
+#include "editor_size_state.h"
 #include "sideman/bridge_abi.h"
 #include "vst3/ivsteditcontroller.h"
+#include "vst3/ivsthostapplication.h"
 #include "vst3/ivstmessage.h"
 
 namespace sideman {
@@ -59,12 +61,33 @@ public:
     // for an editor to show.
     const std::u16string& soundStatus() const { return soundStatus_; }
 
+    // [main] The editor's way back into the controller (controller_editor.cpp): parameter gestures for the host,
+    // the processor messages. The context is this controller; a view holds a reference to it.
+    SmEditorHost editorHost();
+
+    // [main] Asks the processor what the band is doing (message Sideman.EditorFrame). chart gets the chart text
+    // when its revision differs from knownChartRevision (then chartChanged). False when no processor answered.
+    bool fetchEditorFrame(SmEditorFrame& frame, int64_t knownChartRevision, std::u16string& chart, bool& chartChanged);
+
+    // [main] The editor window's logical size, saved with the song (getState/setState); 0 x 0: the default.
+    EditorSize editorSize() const { return editorSize_; }
+    void rememberEditorSize(EditorSize size) { editorSize_ = size; }
+
 private:
     int32_t indexOf(vst3::ParamID id) const;
     bool applyProcessorState(const uint8_t* data, int64_t length);
     vst3::tresult takeStatus(vst3::IMessage* message);
 
+    static int32_t editorBeginEdit(void* context, uint32_t id);
+    static int32_t editorPerformEdit(void* context, uint32_t id, double value);
+    static int32_t editorEndEdit(void* context, uint32_t id);
+    static double editorGetParam(void* context, uint32_t id);
+    static int32_t editorSetChart(void* context, const uint16_t* text, uint16_t* problem, int32_t capacity);
+    static int32_t editorSetPartSoundFont(void* context, int32_t part, const uint16_t* path);
+    static int32_t editorChooseSoundFont(void* context, int32_t part);
+
     const SmApi& api_;
+    vst3::IHostApplication* host_ = nullptr;
     bool initialized_ = false;
     std::vector<SmParamInfo> params_;
     std::vector<double> values_;
@@ -73,6 +96,7 @@ private:
     vst3::IComponentHandler* handler_ = nullptr;
     vst3::IConnectionPoint* peer_ = nullptr;
     std::u16string soundStatus_;
+    EditorSize editorSize_;
 };
 
 } // namespace sideman

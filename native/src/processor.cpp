@@ -574,6 +574,7 @@ tresult VST3_API Processor::notify(IMessage* message) {
     const char* id = message->getMessageID();
     if (id != nullptr && std::strcmp(id, kSetPartSoundFontMessageId) == 0) return setPartSoundFont(message);
     if (id != nullptr && std::strcmp(id, kSetChartMessageId) == 0) return setChart(message);
+    if (id != nullptr && std::strcmp(id, kEditorFrameMessageId) == 0) return editorFrame(message);
     return kResultFalse;
 }
 

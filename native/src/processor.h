@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,7 @@ private:
     void sendStatusToController(bool evenIfUnchanged); // [main]
     vst3::tresult setPartSoundFont(vst3::IMessage* message); // [main]
     vst3::tresult setChart(vst3::IMessage* message);         // [main]
+    vst3::tresult editorFrame(vst3::IMessage* message);      // [main] processor_editor_frame.cpp
     void reportAudioThreadTrouble();
 
     const SmApi& api_;
@@ -109,6 +111,8 @@ private:
     SmProcessBlock block_{};
     SmTransport transport_{};
     std::u16string statusSent_;        // last status text sent to the controller
+    std::unique_ptr<SmEditorFrame> editorFrame_;   // [main] the editor's frame answer, made on first request
+    std::vector<char16_t> editorChart_;             // [main] and room for the chart text
     bool statusEverSent_ = false;
 
     // Audio-thread trouble counters, reported later from the main thread.

@@ -143,8 +143,22 @@ TEST_CASE(conformance_interfaces_and_refcounts) {
         CHECK(std::memcmp(controllerCid, zero, 16) != 0);
         PClassInfo info{};
         CHECK(loaded.module().factory()->getClassInfo(1, &info) == kResultOk && std::memcmp(info.cid, controllerCid, 16) == 0);
-        // No editor (yet): createView answers null for any name.
-        CHECK(p.controller->createView("editor") == nullptr);
+        // "editor" is the one view: its interfaces and references are as well-behaved as the rest (released below,
+        // nothing of it may stay alive); any other name gets null.
+        IPlugView* view = p.controller->createView("editor");
+        CHECK(view != nullptr);
+        if (view != nullptr) {
+            checkInterfaces(view,
+                            {{"FUnknown", FUnknown::iid}, {"IPlugView", IPlugView::iid},
+                             {"IPlugViewContentScaleSupport", IPlugViewContentScaleSupport::iid}},
+                            {{"IEditController", IEditController::iid}, {"IComponent", IComponent::iid},
+                             {"IPluginBase", IPluginBase::iid}},
+                            "editor view");
+            CHECK(view->removed() == kResultFalse); // never attached
+            CHECK(view->release() == 0);
+        }
+        CHECK(p.controller->createView("Editor") == nullptr);
+        CHECK(p.controller->createView("") == nullptr);
         CHECK(p.controller->createView(nullptr) == nullptr);
         // A message the plug-in allocates itself (host offers none) is a well-behaved object too.
         p.hostApp->offerMessages = false;

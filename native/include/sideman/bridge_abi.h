@@ -24,7 +24,7 @@
 extern "C" {
 #endif
 
-#define SM_ABI_VERSION 3u
+#define SM_ABI_VERSION 4u
 
 /* Status codes returned by managed functions. */
 enum {
@@ -182,6 +182,100 @@ typedef struct SmProcessBlock {
     SmTransport transport;
 } SmProcessBlock; /* 144 bytes */
 
+/* ---------------------------------------------------------------- the editor (ABI 4)
+
+   The editor lives with the controller, the engine with the processor, and the two share only messages:
+   each frame the controller asks the processor what the band is doing (message Sideman.EditorFrame,
+   answered by processorEditorFrame into an SmEditorFrame) and hands that to the editor (editorSetFrame).
+   The editor draws into a buffer the bridge owns and shows (XPutImage, StretchDIBits); what the user
+   changes comes back through SmEditorHost: parameter gestures for the host, and the processor messages. */
+
+enum {
+    SM_EDITOR_PARTS = 5,          /* Drums, Bass, Keys, Pad, Arp */
+    SM_EDITOR_NEXT_CHORDS = 8,
+    SM_EDITOR_ROLL_NOTES = 384,   /* per part: the bar playing and the bars written ahead */
+    SM_EDITOR_SOUND_NAME = 64
+};
+
+typedef struct SmChord {
+    int16_t root;                       /* pitch class 0..11; -1: no chord (N.C.) */
+    int16_t quality;                    /* Sideman.Music ChordQuality */
+    int16_t bassInterval;               /* 0..11 above the root */
+    int16_t reserved;
+} SmChord; /* 8 bytes */
+
+typedef struct SmRollNote {
+    int32_t bar;                        /* song bar, from 0 */
+    float startBeat;                    /* beats from that bar's start */
+    float lengthBeats;
+    uint8_t pitch;                      /* MIDI pitch (drums: the GM drum key) */
+    uint8_t velocity;
+    uint16_t reserved;
+} SmRollNote; /* 16 bytes */
+
+typedef struct SmEditorFrame {
+    int32_t playing;                    /* the host's transport runs and the band follows it */
+    int32_t beatsPerBar;
+    int64_t playheadBar;
+    double playheadBeat;                /* 0 <= beat < beatsPerBar */
+    SmChord chordNow;
+    int32_t nextChordCount;             /* <= SM_EDITOR_NEXT_CHORDS; 0 when following the player */
+    int32_t reserved;
+    SmChord nextChords[SM_EDITOR_NEXT_CHORDS];
+    int64_t guardBarsChecked;           /* the originality guard since this instance was made */
+    int64_t guardCopiesRejected;
+    int64_t chartRevision;              /* changes whenever the chart text changes */
+    int32_t noteCounts[SM_EDITOR_PARTS];
+    int32_t reserved2;
+    SmRollNote notes[SM_EDITOR_PARTS][SM_EDITOR_ROLL_NOTES];
+    uint16_t soundNames[SM_EDITOR_PARTS][SM_EDITOR_SOUND_NAME]; /* what each part plays, in words */
+    uint16_t status[SM_STATUS_CAPACITY]; /* the messages for the user, one per line ("" when all is well) */
+} SmEditorFrame; /* 39704 bytes */
+
+enum { SM_EDITOR_BGRA = 0, SM_EDITOR_RGBA = 1 };
+
+enum {
+    SM_POINTER_DOWN = 0,
+    SM_POINTER_DRAG = 1,                /* moved with the button held */
+    SM_POINTER_UP = 2,
+    SM_POINTER_WHEEL = 3                /* steps: positive up */
+};
+
+/* The keys the editor acts on (Sideman.Editor EditorKey); SM_KEY_CHARACTER carries the typed character. */
+enum {
+    SM_KEY_CHARACTER = 0, SM_KEY_BACKSPACE = 1, SM_KEY_DELETE = 2, SM_KEY_LEFT = 3, SM_KEY_RIGHT = 4,
+    SM_KEY_HOME = 5, SM_KEY_END = 6, SM_KEY_ENTER = 7, SM_KEY_ESCAPE = 8, SM_KEY_TAB = 9
+};
+
+/* What editorState answers, as bits. */
+enum {
+    SM_EDITOR_WANTS_KEYS = 1            /* a text field has the focus: keys go to the editor, not the host */
+};
+
+/* Sizes in logical units (pixels at content scale 1), from the editor's layout. */
+typedef struct SmEditorInfo {
+    int32_t defaultWidth;
+    int32_t defaultHeight;
+    int32_t minWidth;
+    int32_t minHeight;
+} SmEditorInfo; /* 16 bytes */
+
+/* [main] What the editor calls back into the bridge (the controller behind one view). Parameters are
+   VST3 ParamIDs; values are normalized. */
+typedef struct SmEditorHost {
+    void* context;
+    int32_t (*beginEdit)(void* context, uint32_t paramId);
+    int32_t (*performEdit)(void* context, uint32_t paramId, double normalized);
+    int32_t (*endEdit)(void* context, uint32_t paramId);
+    double (*getParam)(void* context, uint32_t paramId);      /* the controller's normalized value */
+    /* message Sideman.SetChart: SM_OK set, SM_FALSE refused (problem says why) */
+    int32_t (*setChart)(void* context, const uint16_t* text, uint16_t* problem, int32_t problemCapacity);
+    /* message Sideman.SetPartSoundFont (path NULL or empty: the bundled sound) */
+    int32_t (*setPartSoundFont)(void* context, int32_t part, const uint16_t* path);
+    /* the user asked to load a SoundFont onto a part: the bridge's file chooser, where it has one */
+    int32_t (*chooseSoundFont)(void* context, int32_t part);
+} SmEditorHost; /* 64 bytes */
+
 /* ---------------------------------------------------------------- the table */
 
 typedef struct SmApi {
@@ -240,6 +334,32 @@ typedef struct SmApi {
        handle. (ABI 3) */
     int32_t (*processorSetChart)(SmHandle processor, const uint16_t* text, uint16_t* message,
                                  int32_t messageCapacity);
+
+    /* [main] the processor side of the editor: what the band is doing now, for message Sideman.EditorFrame.
+       Reads only what the engine publishes (never a lock the audio thread takes). chart gets the chart text
+       (chartCapacity units) only when the chart's revision differs from knownChartRevision, and then
+       *chartWritten is 1. (ABI 4) */
+    int32_t (*processorEditorFrame)(SmHandle processor, SmEditorFrame* frame, int64_t knownChartRevision,
+                                    uint16_t* chart, int32_t chartCapacity, int32_t* chartWritten);
+
+    /* [main] the editor (ABI 4). host is copied; its context must outlive the editor. info gets the sizes. */
+    int32_t (*editorCreate)(const SmEditorHost* host, SmEditorInfo* info, SmHandle* out);
+    void (*editorDestroy)(SmHandle editor);
+    /* The band's latest frame; chart NULL: the chart text is unchanged. */
+    int32_t (*editorSetFrame)(SmHandle editor, const SmEditorFrame* frame, const uint16_t* chart);
+    /* Draws into pixels (height rows of strideBytes, SM_EDITOR_BGRA/RGBA) at a content scale factor.
+       SM_OK: drawn; SM_FALSE: nothing changed since the last call with this buffer, nothing drawn. */
+    int32_t (*editorRender)(SmHandle editor, uint8_t* pixels, int32_t width, int32_t height, int32_t strideBytes,
+                            float scale, int32_t format, int32_t force);
+    /* A pointer event at a pixel position (SM_POINTER_*); SM_OK when a control took it, SM_FALSE otherwise. */
+    int32_t (*editorPointer)(SmHandle editor, int32_t kind, float x, float y, float wheelSteps);
+    /* A key (SM_KEY_*; character: a UTF-16 unit for SM_KEY_CHARACTER). SM_OK: taken; SM_FALSE: left to the host. */
+    int32_t (*editorKey)(SmHandle editor, int32_t key, uint32_t character);
+    /* SM_EDITOR_* bits */
+    int32_t (*editorState)(SmHandle editor);
+    /* Every control's name and pixel rectangle, one per line ("kind index x y width height"), UTF-8, for
+       tests that click what is drawn. Returns the bytes needed (with the NUL); writes when capacity allows. */
+    int32_t (*editorDescribeLayout)(SmHandle editor, char* text, int32_t capacity);
 } SmApi;
 
 /* The one managed entry point the bridge binds:
@@ -258,6 +378,11 @@ static_assert(sizeof(SmEvent) == 32, "SmEvent size");
 static_assert(sizeof(SmParamPoint) == 16, "SmParamPoint size");
 static_assert(sizeof(SmAudioBus) == 24, "SmAudioBus size");
 static_assert(sizeof(SmProcessBlock) == 144, "SmProcessBlock size");
+static_assert(sizeof(SmChord) == 8, "SmChord size");
+static_assert(sizeof(SmRollNote) == 16, "SmRollNote size");
+static_assert(sizeof(SmEditorFrame) == 39704, "SmEditorFrame size");
+static_assert(sizeof(SmEditorInfo) == 16, "SmEditorInfo size");
+static_assert(sizeof(SmEditorHost) == 64, "SmEditorHost size");
 #endif
 
 #endif /* SIDEMAN_BRIDGE_ABI_H */

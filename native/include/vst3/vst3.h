@@ -10,4 +10,5 @@
 #include "ivsthostapplication.h"
 #include "ivstmessage.h"
 #include "ivstparameterchanges.h"
+#include "iplugview.h"
 #include "vsttypes.h"

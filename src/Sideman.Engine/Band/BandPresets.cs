@@ -18,6 +18,7 @@ public static class BandPresets
     private static readonly string[][] PresetNamesByPart;
     private static readonly PresetAddress[][] ChoicesByPart;
     private static readonly PresetAddress[][] StyleDefaults;
+    private static readonly string[][] StyleDefaultLabels;
     private static readonly string[] MonitorNameList;
     private static readonly PresetAddress[] MonitorAddresses;
 
@@ -36,12 +37,18 @@ public static class BandPresets
 
         IReadOnlyList<string> styles = BandStyles.Ids;
         StyleDefaults = new PresetAddress[styles.Count][];
+        StyleDefaultLabels = new string[styles.Count][];
         for (int s = 0; s < styles.Count; s++)
         {
             StylePresets row = BundledPresets.ForStyle(styles[s]);
             StyleDefaults[s] = new PresetAddress[parts];
+            StyleDefaultLabels[s] = new string[parts];
             for (int p = 0; p < parts; p++)
+            {
                 StyleDefaults[s][p] = row.For((BandPart)p);
+                int choice = Array.IndexOf(ChoicesByPart[p], StyleDefaults[s][p], 1);
+                StyleDefaultLabels[s][p] = choice > 0 ? $"{PresetNamesByPart[p][choice]} (style)" : StyleDefaultName;
+            }
         }
 
         // What a player may hear while playing: every melodic choice once (keys first), then the
@@ -80,6 +87,18 @@ public static class BandPresets
         if (presetIndex > 0)
             return choices[Math.Min(presetIndex, choices.Length - 1)];
         return StyleDefaults[Math.Clamp(styleIndex, 0, StyleDefaults.Length - 1)][(int)part];
+    }
+
+    /// <summary>
+    /// [any] What a part plays, in words: the chosen preset's name, or for "Style default" the style's choice marked
+    /// "(style)" ("Brush Kit (style)"). Made once, so reading it allocates nothing. Out-of-range indexes are clamped.
+    /// </summary>
+    public static string SoundLabel(BandPart part, int presetIndex, int styleIndex)
+    {
+        string[] names = PresetNamesByPart[(int)part];
+        if (presetIndex > 0)
+            return names[Math.Min(presetIndex, names.Length - 1)];
+        return StyleDefaultLabels[Math.Clamp(styleIndex, 0, StyleDefaultLabels.Length - 1)][(int)part];
     }
 
     /// <summary>[audio] The bundled preset of a monitor step; false for "Basic Synth" and "Off".</summary>

@@ -12,7 +12,9 @@ namespace Sideman.Engine.Live;
 public sealed class ChordForecast
 {
     private const int Memory = 64;
-    private static readonly int[] Periods = [4, 8, 2, 1, 3, 6, 12, 16];
+    // Constant data in the assembly, not a static array: the class's static constructor would allocate that array on
+    // the audio thread, at the first bar the band forecasts a chord for (56 bytes, once).
+    private static ReadOnlySpan<int> Periods => [4, 8, 2, 1, 3, 6, 12, 16];
 
     private readonly ChordSymbol[] _chords = new ChordSymbol[Memory];
     private readonly long[] _bars = new long[Memory];

@@ -26,4 +26,10 @@ public interface IBandComposer : IDisposable
     /// the part's context then starts afresh at the next call.
     /// </summary>
     void Write(BandPart part, in BarRequest request, ulong key, BarSnapshot output);
+
+    /// <summary>[any] Sampled bars the originality guard checked since this composer was made (0 without a guard).</summary>
+    long GuardBarsChecked => 0;
+
+    /// <summary>[any] Sampled bars the originality guard threw away as copies of training pairs.</summary>
+    long GuardCopiesRejected => 0;
 }

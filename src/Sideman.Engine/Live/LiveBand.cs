@@ -32,6 +32,9 @@ public sealed class LiveBand : IDisposable
     public GeneratorWorker Worker { get; }
     public LivePerformer Performer { get; }
 
+    /// <summary>[any] The originality guard's counters for this band: sampled bars checked, and rejected as copies.</summary>
+    public (long BarsChecked, long CopiesRejected) Guard => (_composer.GuardBarsChecked, _composer.GuardCopiesRejected);
+
     /// <summary>
     /// [main] The bars the store holds for the locked parts (<paramref name="locked"/> by part), as the state blob that
     /// brings them back (<see cref="LockedBarsBlob"/>), or null when no part is locked or none has bars. A bar being

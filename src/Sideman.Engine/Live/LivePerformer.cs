@@ -94,7 +94,40 @@ public sealed partial class LivePerformer : IBandPerformer
 
     private long _lateBars, _timeouts, _droppedRequests;
 
+    /// <summary>[any] What the band is doing, published at the end of every block (for the editor).</summary>
+    public PerformerView View { get; } = new();
+
     public void Perform(in BandBlock block, IPartEventSink band)
+    {
+        PerformBlock(block, band);
+        PublishView(block.Transport);
+    }
+
+    /// <summary>The playhead as the band counts bars (the host's transport when the band is not in a bar) and the chord now.</summary>
+    private void PublishView(in TransportState t)
+    {
+        int beatsPerBar = t.Signature.Numerator;
+        double beatsPerQuarter = t.Signature.Denominator / 4.0;
+        long bar;
+        double quarters;
+        if (_inBar && _playing)
+        {
+            bar = _barIndex;
+            quarters = t.PositionQuarters - _barStart;
+        }
+        else
+        {
+            double length = t.QuarterNotesPerBar;
+            double start = HostBarStart(t, t.PositionQuarters);
+            bar = length > 0 ? (long)Math.Round(start / length) : 0;
+            quarters = t.PositionQuarters - start;
+        }
+        double beat = Math.Clamp(quarters * beatsPerQuarter, 0, Math.Max(0, beatsPerBar - 1e-6));
+        ChordSymbol chord = ChartActive ? _chartChord : _chord;
+        View.Publish(new PerformerMoment(t.IsPlaying, bar, double.IsFinite(beat) ? beat : 0, beatsPerBar, chord));
+    }
+
+    private void PerformBlock(in BandBlock block, IPartEventSink band)
     {
         _s.Read(block.Parameters);
         _chart = block.Chart;

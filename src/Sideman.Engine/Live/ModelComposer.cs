@@ -83,6 +83,7 @@ public sealed class ModelComposer : IBandComposer
             var conditioning = new BarConditioning(request.Bar, request.Signature, request.Section, Math.Clamp(request.Energy, 0, 4),
                 new ReadOnlyMemory<BarChord>(_chords, 0, chords));
             GeneratedBar bar = generator.Next(conditioning);
+            CountGuard(p, generator.Stats);
             output.Fill(request.Bar, key, request.Signature, request.Section, conditioning.Energy, bar.Chords, bar.Notes, bar.Hits);
             if (!_hasContext[p])
                 _firstBar[p] = request.Bar;
@@ -94,6 +95,24 @@ public sealed class ModelComposer : IBandComposer
             _hasContext[p] = false; // the generator's state is unknown now: the next bar starts afresh
             throw;
         }
+    }
+
+    private readonly (long Checks, long Rejections)[] _guardSeen = new (long, long)[Parts];
+    private long _guardChecks, _guardRejections;
+
+    public long GuardBarsChecked => Interlocked.Read(ref _guardChecks);
+
+    public long GuardCopiesRejected => Interlocked.Read(ref _guardRejections);
+
+    /// <summary>[generator] Adds what the part's guard did since the last bar (a generator made anew counts from 0 again).</summary>
+    private void CountGuard(int p, in GenerationStats stats)
+    {
+        (long checks, long rejections) = _guardSeen[p];
+        if (stats.GuardChecks < checks || stats.GuardRejections < rejections)
+            (checks, rejections) = (0, 0);
+        Interlocked.Add(ref _guardChecks, stats.GuardChecks - checks);
+        Interlocked.Add(ref _guardRejections, stats.GuardRejections - rejections);
+        _guardSeen[p] = (stats.GuardChecks, stats.GuardRejections);
     }
 
     /// <summary>The part's generator under this header and sampling (made on first use; restarted on a new header).</summary>

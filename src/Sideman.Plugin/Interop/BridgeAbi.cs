@@ -7,7 +7,7 @@ namespace Sideman.Plugin.Interop;
 
 internal static class BridgeAbi
 {
-    public const uint AbiVersion = 3;
+    public const uint AbiVersion = 4;
     public const int StringCapacity = 128;
     public const int IdCapacity = 64;
     public const int MaxBuses = 16;
@@ -209,4 +209,15 @@ internal unsafe struct SmApi
     public delegate* unmanaged[Cdecl]<nint, ushort*, int, int> ProcessorGetStatus;
 
     public delegate* unmanaged[Cdecl]<nint, ushort*, ushort*, int, int> ProcessorSetChart;
+
+    public delegate* unmanaged[Cdecl]<nint, SmEditorFrame*, long, ushort*, int, int*, int> ProcessorEditorFrame;
+
+    public delegate* unmanaged[Cdecl]<SmEditorHost*, SmEditorInfo*, nint*, int> EditorCreate;
+    public delegate* unmanaged[Cdecl]<nint, void> EditorDestroy;
+    public delegate* unmanaged[Cdecl]<nint, SmEditorFrame*, ushort*, int> EditorSetFrame;
+    public delegate* unmanaged[Cdecl]<nint, byte*, int, int, int, float, int, int, int> EditorRender;
+    public delegate* unmanaged[Cdecl]<nint, int, float, float, float, int> EditorPointer;
+    public delegate* unmanaged[Cdecl]<nint, int, uint, int> EditorKey;
+    public delegate* unmanaged[Cdecl]<nint, int> EditorState;
+    public delegate* unmanaged[Cdecl]<nint, byte*, int, int> EditorDescribeLayout;
 }

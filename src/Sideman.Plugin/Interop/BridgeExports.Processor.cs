@@ -91,6 +91,7 @@ public static unsafe partial class BridgeExports
                     if (instance.WarmUp is null)
                         instance.PrepareWarmUp(instance.Processor.Engine.Setup.MaxBlockSize);
                     instance.Processor.SetActive(true, _ => instance.WarmUp!.Run(instance.Handle));
+                    instance.AudioThread.Reset(); // the warm-up's blocks are not the host's
                     // Steady state allocates nothing, so keep the GC from starting blocking gen2 collections
                     // (until the last instance is destroyed: NativeProcessor.Dispose).
                     NativeProcessor.EnterLowLatency();
@@ -98,6 +99,7 @@ public static unsafe partial class BridgeExports
                 else
                 {
                     instance.Processor.SetActive(false);
+                    instance.AudioThread.Log();
                 }
             }
             return BridgeAbi.Ok;
@@ -138,8 +140,10 @@ public static unsafe partial class BridgeExports
             instance = NativeProcessor.FromHandle(handle);
             if (instance is null || !NativeBlock.TryMap(block, out ProcessBlock view))
                 return BridgeAbi.InvalidArgument;
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             instance.Processor.Process(ref view);
             block->OutEventCount = view.OutEventCount;
+            instance.AudioThread.Count(GC.GetAllocatedBytesForCurrentThread() - allocated);
             return BridgeAbi.Ok;
         }
         catch (Exception ex)

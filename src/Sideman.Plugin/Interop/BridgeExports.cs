@@ -62,6 +62,15 @@ public static unsafe partial class BridgeExports
         api->ProcessorSetPartSoundFont = &ProcessorSetPartSoundFont;
         api->ProcessorGetStatus = &ProcessorGetStatus;
         api->ProcessorSetChart = &ProcessorSetChart;
+        api->ProcessorEditorFrame = &ProcessorEditorFrame;
+        api->EditorCreate = &EditorCreate;
+        api->EditorDestroy = &EditorDestroy;
+        api->EditorSetFrame = &EditorSetFrame;
+        api->EditorRender = &EditorRender;
+        api->EditorPointer = &EditorPointer;
+        api->EditorKey = &EditorKey;
+        api->EditorState = &EditorState;
+        api->EditorDescribeLayout = &EditorDescribeLayout;
     }
 
     /// <summary>[main] Log a failure and turn it into a status code.</summary>

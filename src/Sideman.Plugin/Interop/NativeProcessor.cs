@@ -49,6 +49,12 @@ internal sealed class NativeProcessor : IDisposable
     /// <summary>The handle the bridge holds for this instance (set right after creation).</summary>
     public nint Handle { get; set; }
 
+    /// <summary>What the host's process calls allocated since activation (logged at deactivation).</summary>
+    public AudioThreadTally AudioThread { get; } = new();
+
+    /// <summary>[main] Answers the editor's frame requests (message Sideman.EditorFrame).</summary>
+    public EditorFrameWriter EditorFrames { get; } = new();
+
     /// <summary>Native blocks for warm-up, sized at setup.</summary>
     public NativeWarmUp? WarmUp { get; private set; }
 

@@ -20,6 +20,21 @@ internal static unsafe class Utf16Text
         destination[length] = 0;
     }
 
+    /// <summary>[any] Writes text into a fixed field, truncated to its length - 1 units, always terminated.</summary>
+    public static void Write(ReadOnlySpan<char> text, Span<ushort> destination)
+    {
+        fixed (ushort* d = destination)
+            Write(text, d, destination.Length);
+    }
+
+    /// <summary>[any] The text of a terminated UTF-16 field (up to its first NUL).</summary>
+    public static ReadOnlySpan<char> Chars(ReadOnlySpan<ushort> field)
+    {
+        int end = field.IndexOf((ushort)0);
+        ReadOnlySpan<char> chars = System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, char>(field);
+        return end < 0 ? chars : chars[..end];
+    }
+
     /// <summary>[any] Writes ASCII into a byte field, truncated and terminated.</summary>
     public static void WriteAscii(ReadOnlySpan<char> text, byte* destination, int capacity)
     {

@@ -155,7 +155,7 @@ public unsafe class BridgeAbiLayoutTests
     public void SmApi_layout_has_every_function_in_header_order()
     {
         SmApi s = default;
-        Assert.Equal(168, sizeof(SmApi));
+        Assert.Equal(240, sizeof(SmApi));
         Assert.Equal(0, Offset(&s, &s.StructSize));
         Assert.Equal(4, Offset(&s, &s.AbiVersion));
         Assert.Equal(8, Offset(&s, &s.Describe));
@@ -178,6 +178,44 @@ public unsafe class BridgeAbiLayoutTests
         Assert.Equal(144, Offset(&s, &s.ProcessorSetPartSoundFont));
         Assert.Equal(152, Offset(&s, &s.ProcessorGetStatus));
         Assert.Equal(160, Offset(&s, &s.ProcessorSetChart));
+        Assert.Equal(168, Offset(&s, &s.ProcessorEditorFrame));
+        Assert.Equal(176, Offset(&s, &s.EditorCreate));
+        Assert.Equal(184, Offset(&s, &s.EditorDestroy));
+        Assert.Equal(192, Offset(&s, &s.EditorSetFrame));
+        Assert.Equal(200, Offset(&s, &s.EditorRender));
+        Assert.Equal(208, Offset(&s, &s.EditorPointer));
+        Assert.Equal(216, Offset(&s, &s.EditorKey));
+        Assert.Equal(224, Offset(&s, &s.EditorState));
+        Assert.Equal(232, Offset(&s, &s.EditorDescribeLayout));
+    }
+
+    [Fact]
+    public void Editor_frame_layout_matches_the_header()
+    {
+        SmEditorFrame f = default;
+        Assert.Equal(8, sizeof(SmChord));
+        Assert.Equal(16, sizeof(SmRollNote));
+        Assert.Equal(16, sizeof(SmEditorInfo));
+        Assert.Equal(64, sizeof(SmEditorHost));
+        Assert.Equal(39704, sizeof(SmEditorFrame));
+        Assert.Equal(0, Offset(&f, &f.Playing));
+        Assert.Equal(4, Offset(&f, &f.BeatsPerBar));
+        Assert.Equal(8, Offset(&f, &f.PlayheadBar));
+        Assert.Equal(16, Offset(&f, &f.PlayheadBeat));
+        Assert.Equal(24, Offset(&f, &f.ChordNow));
+        Assert.Equal(32, Offset(&f, &f.NextChordCount));
+        Assert.Equal(40, Offset(&f, &f.NextChords));
+        Assert.Equal(104, Offset(&f, &f.GuardBarsChecked));
+        Assert.Equal(112, Offset(&f, &f.GuardCopiesRejected));
+        Assert.Equal(120, Offset(&f, &f.ChartRevision));
+        Assert.Equal(128, Offset(&f, &f.NoteCounts));
+        Assert.Equal(152, Offset(&f, &f.Notes));
+        Assert.Equal(30872, Offset(&f, &f.SoundNames));
+        Assert.Equal(31512, Offset(&f, &f.Status));
+        SmEditorHost h = default;
+        Assert.Equal(8, Offset(&h, &h.BeginEdit));
+        Assert.Equal(32, Offset(&h, &h.GetParam));
+        Assert.Equal(56, Offset(&h, &h.ChooseSoundFont));
     }
 
     [Fact]
@@ -196,6 +234,11 @@ public unsafe class BridgeAbiLayoutTests
             ["SmParamPoint"] = sizeof(SmParamPoint),
             ["SmAudioBus"] = sizeof(SmAudioBus),
             ["SmProcessBlock"] = sizeof(SmProcessBlock),
+            ["SmChord"] = sizeof(SmChord),
+            ["SmRollNote"] = sizeof(SmRollNote),
+            ["SmEditorFrame"] = sizeof(SmEditorFrame),
+            ["SmEditorInfo"] = sizeof(SmEditorInfo),
+            ["SmEditorHost"] = sizeof(SmEditorHost),
         };
         Assert.NotEmpty(asserted);
         foreach ((string name, int size) in asserted)

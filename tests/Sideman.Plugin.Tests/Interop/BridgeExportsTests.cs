@@ -12,7 +12,7 @@ public unsafe class BridgeExportsTests
     public void GetApi_fills_every_function_and_the_abi_version()
     {
         Assert.Equal(BridgeAbi.Ok, ExportedApi.Load(out SmApi api));
-        Assert.Equal(3u, api.AbiVersion);
+        Assert.Equal(4u, api.AbiVersion);
         var pointers = new nint[]
         {
             (nint)api.Describe, (nint)api.GetParamCount, (nint)api.GetParamInfo, (nint)api.ParamToText, (nint)api.ParamFromText,
@@ -20,6 +20,8 @@ public unsafe class BridgeExportsTests
             (nint)api.ProcessorSetup, (nint)api.ProcessorSetActive, (nint)api.ProcessorSetProcessing, (nint)api.ProcessorProcess,
             (nint)api.ProcessorSaveState, (nint)api.ProcessorLoadState, (nint)api.StateToNormalized, (nint)api.Log,
             (nint)api.ProcessorSetPartSoundFont, (nint)api.ProcessorGetStatus, (nint)api.ProcessorSetChart,
+            (nint)api.ProcessorEditorFrame, (nint)api.EditorCreate, (nint)api.EditorDestroy, (nint)api.EditorSetFrame,
+            (nint)api.EditorRender, (nint)api.EditorPointer, (nint)api.EditorKey, (nint)api.EditorState, (nint)api.EditorDescribeLayout,
         };
         Assert.All(pointers, p => Assert.NotEqual(0, p));
         Assert.Equal(pointers.Length, pointers.Distinct().Count());
