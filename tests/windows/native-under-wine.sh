@@ -17,7 +17,8 @@
 #   BUNDLE     a built Sideman.vst3 with Contents/x86_64-win (never changed: damaged and moved
 #              copies are made under BUILD_DIR, hard-linked where the file system allows)
 #   BUILD_DIR  the CMake cross build; also BUILD_DIR/wineprefix (a private Wine prefix, made on the
-#              first run and reused) and BUILD_DIR/wine-results (each case's output and log)
+#              first run and reused; WINEPREFIX, when set, names another) and BUILD_DIR/wine-results
+#              (each case's output and log)
 # Environment: CASES="a b ..." runs only those cases of step 1 and skips steps 2-4;
 #              ALL_RATES=1 adds the two cases left out for time (below);
 #              JOBS (default 2) for the build; CASE_TIMEOUT seconds per case (default 300).
@@ -81,7 +82,7 @@ done
 
 # --- 3. The Wine prefix: private, made once. LC_ALL: Wine reads the environment and the command
 # line in the locale's charset, and non-ASCII paths must arrive as UTF-8.
-export WINEPREFIX="$build/wineprefix" WINEDEBUG=-all LC_ALL=C.UTF-8
+export WINEPREFIX="${WINEPREFIX:-$build/wineprefix}" WINEDEBUG=-all LC_ALL=C.UTF-8
 unset DISPLAY WAYLAND_DISPLAY DOTNET_ROOT DOTNET_ROOT_X64 # headless; no .NET but the bundle's
 if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
   t0=$SECONDS

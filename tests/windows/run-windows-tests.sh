@@ -28,11 +28,9 @@ version="$(cat "$repo/VERSION")"
 setup="$repo/build/Sideman-$version-win-x64-setup.exe"
 [[ -f "$bundle/Contents/x86_64-win/Sideman.vst3" ]] || { echo "FAIL: $bundle has no Windows half (build without --linux-only)"; exit 1; }
 
+# One prefix for the native suite and the demo (native-under-wine.sh makes it); the installer test makes its own
+# clean one on purpose.
 export WINEDEBUG=-all WINEPREFIX="$work/prefix"
-start=$SECONDS
-# No Mono or Gecko installers while the prefix is made (only then: .NET needs Wine's mscoree to load our assemblies).
-WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >"$work/wineboot.log" 2>&1; wineserver -w
-echo "wine prefix ready in $((SECONDS - start)) s ($WINEPREFIX)"
 
 declare -A result
 part() {

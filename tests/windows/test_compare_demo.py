@@ -9,6 +9,8 @@ import pytest
 
 import compare_demo
 
+SONGS = ("pop", "funk", "waltz")
+
 
 def write_wav(path, samples, rate=48000):
     data = np.asarray(samples, dtype="<f4").tobytes()
@@ -32,7 +34,7 @@ def write_mid(path, notes):
 def renders(tmp_path):
     stereo = np.stack([np.sin(np.arange(4800) / 7.0), np.cos(np.arange(4800) / 5.0)], axis=1) * 0.5
     for side in ("linux", "windows"):
-        for song in compare_demo.SONGS:
+        for song in SONGS:
             d = tmp_path / side / song
             d.mkdir(parents=True)
             write_mid(str(d / "band.mid"), [(9, 36), (1, 40), (2, 64)])
@@ -69,3 +71,15 @@ def test_a_missing_frame_fails(renders, capsys):
     write_wav(str(renders[1] / "waltz" / "keys.wav"), np.zeros((4799, 2)))
     assert compare_demo.main(str(renders[0]), str(renders[1])) == 1
     assert "waltz/keys.wav" in capsys.readouterr().out
+
+
+def test_a_song_missing_from_the_windows_render_fails(renders, capsys):
+    shutil.rmtree(renders[1] / "waltz")
+    assert compare_demo.main(str(renders[0]), str(renders[1])) == 1
+    assert "the renders hold different songs" in capsys.readouterr().out
+
+
+def test_the_songs_come_from_the_renders(renders, capsys):
+    assert compare_demo.demo_songs(str(renders[0])) == ["funk", "pop", "waltz"]
+    (renders[0] / "empty").mkdir()
+    assert compare_demo.demo_songs(str(renders[0])) == ["funk", "pop", "waltz"]
