@@ -48,18 +48,34 @@ public sealed class SidemanProcessor : IDisposable
     /// <summary>[main] What the user should know about the band's sounds (loading, missing, fallbacks).</summary>
     public SoundStatus SoundStatus => Engine.Sounds.Status;
 
+    /// <summary>[any] Bars the live band was late for since it started (0 without a band).</summary>
+    public long LateBars => _band?.Performer.LateBars ?? 0;
+
+    /// <summary>[any] Times the band's generator failed since it started (0 without a band).</summary>
+    public long GeneratorFailures => _band?.Worker.Failures ?? 0;
+
     /// <summary>
-    /// [main] Everything the user should know, for the host's status message: the sounds' messages and, when the live
-    /// band cannot play (its model missing or damaged), why.
+    /// [main] Everything the user should know, for the host's status message and the editor's status line: the
+    /// sounds' messages, why the live band cannot play (its model missing or damaged), and the bars it was late for.
     /// </summary>
     public SoundStatus Status
     {
         get
         {
             SoundStatus sounds = Engine.Sounds.Status;
-            return _bandProblem is null ? sounds : sounds with { Messages = [.. sounds.Messages, _bandProblem] };
+            string? trouble = _trouble.For(LateBars, GeneratorFailures);
+            if (_bandProblem is null && trouble is null)
+                return sounds;
+            var messages = new List<string>(sounds.Messages);
+            if (_bandProblem is not null)
+                messages.Add(_bandProblem);
+            if (trouble is not null)
+                messages.Add(trouble);
+            return sounds with { Messages = messages };
         }
     }
+
+    private readonly BandTroubleLine _trouble = new();
 
     /// <summary>[main] While inactive. Throws with the reason when the setup is unusable.</summary>
     public void Setup(EngineSetup setup) => Engine.Configure(setup);

@@ -25,7 +25,7 @@ internal sealed class EditorFrameWriter
     private string _statusText = "";
     private SoundStatusKey _statusKey;
 
-    private readonly record struct SoundStatusKey(object? Status, string? BandProblem);
+    private readonly record struct SoundStatusKey(object? Status, string? BandProblem, long LateBars, long Failures);
 
     private bool _failed;
 
@@ -178,10 +178,10 @@ internal sealed class EditorFrameWriter
         Utf16Text.Write(name, into);
     }
 
-    /// <summary>The processor's status (sounds, the band's problem) as lines; joined again only when it changed.</summary>
+    /// <summary>The processor's status (sounds, the band's problem, late bars) as lines; joined again only when it changed.</summary>
     private void WriteStatus(SidemanProcessor processor, Span<ushort> into)
     {
-        var key = new SoundStatusKey(processor.SoundStatus, processor.BandProblem);
+        var key = new SoundStatusKey(processor.SoundStatus, processor.BandProblem, processor.LateBars, processor.GeneratorFailures);
         if (key != _statusKey)
         {
             _statusKey = key;
