@@ -84,7 +84,6 @@ private:
     static double editorGetParam(void* context, uint32_t id);
     static int32_t editorSetChart(void* context, const uint16_t* text, uint16_t* problem, int32_t capacity);
     static int32_t editorSetPartSoundFont(void* context, int32_t part, const uint16_t* path);
-    static int32_t editorChooseSoundFont(void* context, int32_t part);
 
     const SmApi& api_;
     vst3::IHostApplication* host_ = nullptr;

@@ -24,7 +24,6 @@ SmEditorHost Controller::editorHost() {
     host.getParam = &editorGetParam;
     host.setChart = &editorSetChart;
     host.setPartSoundFont = &editorSetPartSoundFont;
-    host.chooseSoundFont = &editorChooseSoundFont;
     return host;
 }
 
@@ -83,9 +82,6 @@ int32_t Controller::editorSetPartSoundFont(void* context, int32_t part, const ui
     message->release();
     return rc == kResultOk ? SM_OK : SM_FALSE;
 }
-
-// No system file chooser yet: the editor says so in its status line.
-int32_t Controller::editorChooseSoundFont(void*, int32_t) { return SM_FALSE; }
 
 bool Controller::fetchEditorFrame(SmEditorFrame& frame, int64_t knownChartRevision, std::u16string& chart, bool& chartChanged) {
     chartChanged = false;

@@ -80,8 +80,10 @@ tresult VST3_API EditorView::onWheel(float distance) {
 }
 
 tresult VST3_API EditorView::onKeyDown(char16 key, int16 keyCode, int16) {
-    // Keys are the host's (its transport keys) unless a text field of ours has the focus.
-    if (window_ == nullptr || (api_.editorState(editor_) & SM_EDITOR_WANTS_KEYS) == 0) return kResultFalse;
+    // Keys are the host's (its transport keys) unless a text field of ours has the focus; Escape is offered to the
+    // editor too (it closes an open panel, and answers false when there is none, leaving the key to the host).
+    if (window_ == nullptr) return kResultFalse;
+    if ((api_.editorState(editor_) & SM_EDITOR_WANTS_KEYS) == 0 && keyCode != KEY_ESCAPE) return kResultFalse;
     int32_t smKey = -1;
     switch (keyCode) {
     case KEY_BACK: smKey = SM_KEY_BACKSPACE; break;

@@ -25,6 +25,7 @@ public sealed class EditorView : IDisposable
     private readonly PromptPainter _prompt;
     private readonly LanePainter _lanes;
     private readonly ProvenancePainter _provenance;
+    private readonly SoundFontBrowserPainter _browser;
     private readonly StatusPainter _status;
     private SKSurface? _surface;
     private SKCanvas? _canvas;
@@ -43,12 +44,19 @@ public sealed class EditorView : IDisposable
         _prompt = new PromptPainter(_ink, Layout);
         _lanes = new LanePainter(_ink, Layout);
         _provenance = new ProvenancePainter(_ink, Layout, provenance);
+        _browser = new SoundFontBrowserPainter(_ink, Layout);
         _status = new StatusPainter(_ink, Layout);
     }
 
     public EditorLayout Layout { get; }
 
     public bool ProvenanceOpen => _input.ProvenanceOpen;
+
+    /// <summary>The overlay open over the lanes, if any.</summary>
+    public Overlay Open => _input.Open;
+
+    /// <summary>The SoundFont browser ("sf2…" on a lane opens it; choosing a file sends it to the part).</summary>
+    public Browse.SoundFontBrowser Browser => _input.Browser;
 
     public FocusedField Focus => _input.Focus;
 
@@ -80,8 +88,10 @@ public sealed class EditorView : IDisposable
         _chord.Draw(canvas, _snapshot);
         _prompt.Draw(canvas, _input);
         _lanes.Draw(canvas, _snapshot, _input);
-        if (_input.ProvenanceOpen)
+        if (_input.Open == Overlay.Provenance)
             _provenance.Draw(canvas, _snapshot);
+        else if (_input.Open == Overlay.SoundFonts)
+            _browser.Draw(canvas, _input.Browser);
         _status.Draw(canvas, _snapshot, _input);
         canvas.Flush();
     }
@@ -124,6 +134,7 @@ public sealed class EditorView : IDisposable
         _prompt.Dispose();
         _lanes.Dispose();
         _provenance.Dispose();
+        _browser.Dispose();
         _status.Dispose();
         _ink.Dispose();
     }

@@ -58,5 +58,4 @@ internal sealed class NullSink : IEditSink
     public void EndEdit(string parameterId) { }
     public void SetChart(string text) { }
     public void SetPartSoundFont(BandPart part, string? path) { }
-    public void ChooseSoundFont(BandPart part) { }
 }

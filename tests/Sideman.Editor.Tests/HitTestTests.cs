@@ -138,11 +138,13 @@ public class HitTestTests
     }
 
     [Fact]
-    public void The_sound_file_button_asks_the_host_for_a_file()
+    public void The_sound_file_button_opens_the_soundfont_browser_for_its_part_and_sends_nothing()
     {
         using var f = new EditorFixture();
 
-        Assert.Equal(["choose soundfont Pad"], f.Click(ControlKind.PartSoundFile, (int)BandPart.Pad));
+        Assert.Empty(f.Click(ControlKind.PartSoundFile, (int)BandPart.Pad));
+        Assert.Equal(Overlay.SoundFonts, f.View.Open);
+        Assert.Equal(BandPart.Pad, f.View.Browser.Part);
     }
 
     [Fact]

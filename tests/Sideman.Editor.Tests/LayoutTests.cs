@@ -32,8 +32,8 @@ public class LayoutTests
             for (int j = i + 1; j < controls.Length; j++)
             {
                 Control b = controls[j];
-                if (a.Kind == ControlKind.ProvenanceClose || b.Kind == ControlKind.ProvenanceClose)
-                    continue; // drawn on the panel, over the lanes
+                if (ControlKinds.OverlayOf(a.Kind) != ControlKinds.OverlayOf(b.Kind))
+                    continue; // an overlay's controls are drawn on its panel, over the lanes
                 Assert.False(a.Bounds.IntersectsWith(b.Bounds) && !Touching(a.Bounds, b.Bounds), $"{a} overlaps {b}.");
             }
         }
@@ -48,7 +48,7 @@ public class LayoutTests
         two.Update(1800, 1200, 2);
 
         Assert.Equal(one.Controls.ToArray(), two.Controls.ToArray());
-        Assert.True(two.HitTest(2 * one.Find(ControlKind.Energy).Bounds.MidX, 2 * one.Find(ControlKind.Energy).Bounds.MidY, false, out Control hit));
+        Assert.True(two.HitTest(2 * one.Find(ControlKind.Energy).Bounds.MidX, 2 * one.Find(ControlKind.Energy).Bounds.MidY, Overlay.None, out Control hit));
         Assert.Equal(ControlKind.Energy, hit.Kind);
     }
 

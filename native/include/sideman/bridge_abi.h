@@ -270,11 +270,10 @@ typedef struct SmEditorHost {
     double (*getParam)(void* context, uint32_t paramId);      /* the controller's normalized value */
     /* message Sideman.SetChart: SM_OK set, SM_FALSE refused (problem says why) */
     int32_t (*setChart)(void* context, const uint16_t* text, uint16_t* problem, int32_t problemCapacity);
-    /* message Sideman.SetPartSoundFont (path NULL or empty: the bundled sound) */
+    /* message Sideman.SetPartSoundFont (path NULL or empty: the bundled sound); the editor draws its own file
+       browser, so the bridge has no file chooser */
     int32_t (*setPartSoundFont)(void* context, int32_t part, const uint16_t* path);
-    /* the user asked to load a SoundFont onto a part: the bridge's file chooser, where it has one */
-    int32_t (*chooseSoundFont)(void* context, int32_t part);
-} SmEditorHost; /* 64 bytes */
+} SmEditorHost; /* 56 bytes */
 
 /* ---------------------------------------------------------------- the table */
 
@@ -382,7 +381,7 @@ static_assert(sizeof(SmChord) == 8, "SmChord size");
 static_assert(sizeof(SmRollNote) == 16, "SmRollNote size");
 static_assert(sizeof(SmEditorFrame) == 39704, "SmEditorFrame size");
 static_assert(sizeof(SmEditorInfo) == 16, "SmEditorInfo size");
-static_assert(sizeof(SmEditorHost) == 64, "SmEditorHost size");
+static_assert(sizeof(SmEditorHost) == 56, "SmEditorHost size");
 #endif
 
 #endif /* SIDEMAN_BRIDGE_ABI_H */

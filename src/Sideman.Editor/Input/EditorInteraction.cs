@@ -1,3 +1,4 @@
+using Sideman.Editor.Browse;
 using Sideman.Editor.Layout;
 using Sideman.Editor.Model;
 using Sideman.Editor.Prompt;
@@ -19,13 +20,17 @@ public enum FocusedField
 /// <summary>
 /// Turns pointer, wheel and key events (in the layout's pixels) into edits through the sink. It keeps the
 /// little state the editor has of its own: the control being pressed or dragged, the focused text field and
-/// its text, whether the provenance panel is open, and the last prompt's result.
-/// Keys reach a text field only while one has focus; otherwise they are left to the host (its transport keys).
+/// its text, which overlay is open (the provenance panel or the SoundFont browser), and the last prompt's result.
+/// Keys reach a text field only while one has focus (Escape also closes an open overlay); otherwise they are left to
+/// the host (its transport keys).
 /// </summary>
 internal sealed class EditorInteraction
 {
     /// <summary>Wheel steps move a slider by this share of its travel.</summary>
     private const double WheelTravel = 0.025;
+
+    /// <summary>Rows of the SoundFont browser per wheel step.</summary>
+    private const int WheelRows = 3;
 
     /// <summary>Pixels (logical) of vertical drag per seed step.</summary>
     private const float SeedDragPixels = 6;
@@ -50,7 +55,9 @@ internal sealed class EditorInteraction
     public FocusedField Focus { get; private set; }
     public TextEdit ChartEdit { get; } = new(LiveChart.MaxTextLength);
     public TextEdit PromptEdit { get; } = new(PromptMapping.MaxLength);
-    public bool ProvenanceOpen { get; private set; }
+    public Overlay Open { get; private set; }
+    public bool ProvenanceOpen => Open == Overlay.Provenance;
+    public SoundFontBrowser Browser { get; } = new();
     public PromptResult LastPrompt { get; private set; } = PromptResult.Empty;
 
     /// <summary>True while the pointer holds this control down (it is drawn pressed).</summary>
@@ -60,7 +67,7 @@ internal sealed class EditorInteraction
     {
         if (_isPressed)
             PointerUp(x, y); // a lost release (the pointer left the window): finish that gesture first
-        bool hit = _layout.HitTest(x, y, ProvenanceOpen, out Control c);
+        bool hit = _layout.HitTest(x, y, Open, out Control c);
         if (Focus != FocusedField.None && !(hit && IsFieldOf(c, Focus)))
             Blur(commit: true);
         if (!hit)
@@ -121,8 +128,14 @@ internal sealed class EditorInteraction
     /// <summary>The wheel over a control: <paramref name="steps"/> &gt; 0 raises the value (or picks the next item).</summary>
     public bool Wheel(float x, float y, float steps)
     {
-        if (steps == 0 || !_layout.HitTest(x, y, ProvenanceOpen, out Control c))
+        if (steps == 0 || !_layout.HitTest(x, y, Open, out Control c))
             return false;
+        if (c.Kind == ControlKind.SoundFontRow)
+        {
+            int rows = (int)Math.Round(steps * WheelRows); // a smooth wheel's small steps still move a row
+            Browser.ScrollBy(-(rows != 0 ? rows : Math.Sign(steps)), _layout.BrowserRows);
+            return true;
+        }
         int direction = Math.Sign(steps);
         ParameterDefinition? p = ControlParameters.For(c.Kind, c.Index);
         switch (c.Kind)
@@ -144,6 +157,11 @@ internal sealed class EditorInteraction
     public bool Key(EditorKey key, char character)
     {
         TextEdit? edit = Focus switch { FocusedField.Chart => ChartEdit, FocusedField.Prompt => PromptEdit, _ => null };
+        if (edit is null && key == EditorKey.Escape && Open != Overlay.None)
+        {
+            CloseOverlay();
+            return true;
+        }
         if (edit is null)
             return false;
         switch (key)
@@ -223,15 +241,49 @@ internal sealed class EditorInteraction
                 _gestures.Set(preset, (_snapshot.Part((BandPart)part).PresetIndex + 1) % (preset.StepCount + 1));
                 break;
             case ControlKind.PartSoundFile:
-                _sink.ChooseSoundFont((BandPart)part);
+                Browser.Open((BandPart)part);
+                Open = Overlay.SoundFonts;
                 break;
             case ControlKind.Provenance:
-                ProvenanceOpen = !ProvenanceOpen;
+                if (Open == Overlay.Provenance)
+                    CloseOverlay();
+                else
+                {
+                    CloseOverlay();
+                    Open = Overlay.Provenance;
+                }
                 break;
-            case ControlKind.ProvenanceClose:
-                ProvenanceOpen = false;
+            case ControlKind.ProvenanceClose or ControlKind.SoundFontClose:
+                CloseOverlay();
+                break;
+            case ControlKind.SoundFontUp:
+                Browser.Up();
+                break;
+            case ControlKind.SoundFontHome:
+                Browser.Home();
+                break;
+            case ControlKind.SoundFontBundled:
+                _sink.SetPartSoundFont(Browser.Part, null);
+                CloseOverlay();
+                break;
+            case ControlKind.SoundFontRow when Browser.EntryOnRow(c.Index, out FolderEntry entry):
+                if (entry.IsFolder)
+                    Browser.Enter(entry.Path);
+                else
+                {
+                    _sink.SetPartSoundFont(Browser.Part, entry.Path);
+                    Browser.Chosen(entry);
+                    Open = Overlay.None;
+                }
                 break;
         }
+    }
+
+    private void CloseOverlay()
+    {
+        if (Open == Overlay.SoundFonts)
+            Browser.Close();
+        Open = Overlay.None;
     }
 
     /// <summary>Where on a slider's travel a point lies, 0..1.</summary>

@@ -32,5 +32,24 @@ public enum ControlKind
     PartPan,
     PartRoll,
     Provenance,
+    /// <summary>On the provenance panel (<see cref="Overlay.Provenance"/>).</summary>
     ProvenanceClose,
+    /// <summary>On the SoundFont browser (<see cref="Overlay.SoundFonts"/>) from here on.</summary>
+    SoundFontClose,
+    SoundFontUp,
+    SoundFontHome,
+    SoundFontBundled,
+    /// <summary>Index: the visible row (the browser's scroll adds to it).</summary>
+    SoundFontRow,
+}
+
+/// <summary>Which overlay a control belongs to.</summary>
+public static class ControlKinds
+{
+    public static Overlay OverlayOf(ControlKind kind) => kind switch
+    {
+        ControlKind.ProvenanceClose => Overlay.Provenance,
+        >= ControlKind.SoundFontClose => Overlay.SoundFonts,
+        _ => Overlay.None,
+    };
 }

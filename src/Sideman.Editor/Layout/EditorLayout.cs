@@ -21,7 +21,12 @@ public sealed class EditorLayout
     public const int PartCount = 5;
     public static readonly int SectionCount = LiveBandChoices.Sections.Count;
 
-    private readonly Control[] _controls = new Control[80]; // 70 today
+    /// <summary>The SoundFont browser shows at most this many rows, however tall the window.</summary>
+    public const int MaxBrowserRows = 64;
+
+    public const float BrowserRowHeight = 20, BrowserHeader = 60;
+
+    private readonly Control[] _controls = new Control[80 + 4 + MaxBrowserRows]; // 70 + 4 + the rows today
     private readonly SKRect[] _lanes = new SKRect[PartCount];
     private int _count;
 
@@ -48,6 +53,12 @@ public sealed class EditorLayout
     /// <summary>The provenance panel, drawn over the lanes while open.</summary>
     public SKRect ProvenancePanel { get; private set; }
 
+    /// <summary>The SoundFont browser, drawn over the lanes while open (the same place as the provenance panel).</summary>
+    public SKRect SoundFontPanel => ProvenancePanel;
+
+    /// <summary>How many rows of folders and files the SoundFont browser shows.</summary>
+    public int BrowserRows { get; private set; }
+
     /// <summary>A part's whole lane (its name is drawn at its left).</summary>
     public SKRect Lane(BandPart part) => _lanes[(int)part];
 
@@ -65,19 +76,23 @@ public sealed class EditorLayout
     private void Update(float logicalWidth, float logicalHeight, float scale) =>
         Update((int)(logicalWidth * scale), (int)(logicalHeight * scale), scale);
 
-    /// <summary>The control under a pixel position, or false. While the provenance panel is open it covers the lanes.</summary>
-    public bool HitTest(float pixelX, float pixelY, bool provenanceOpen, out Control hit)
+    /// <summary>
+    /// The control under a pixel position, or false. An open overlay covers the lanes: inside it only its own controls
+    /// are hit, and an overlay's controls are never hit while it is closed.
+    /// </summary>
+    public bool HitTest(float pixelX, float pixelY, Overlay open, out Control hit)
     {
         float x = pixelX / Scale, y = pixelY / Scale;
-        bool inPanel = provenanceOpen && ProvenancePanel.Contains(x, y);
+        bool inPanel = open != Overlay.None && ProvenancePanel.Contains(x, y);
         for (int i = _count - 1; i >= 0; i--)
         {
             Control c = _controls[i];
             if (!c.Bounds.Contains(x, y))
                 continue;
-            if (inPanel && c.Kind != ControlKind.ProvenanceClose)
+            Overlay owner = ControlKinds.OverlayOf(c.Kind);
+            if (owner != Overlay.None && owner != open)
                 continue;
-            if (!provenanceOpen && c.Kind == ControlKind.ProvenanceClose)
+            if (inPanel && owner != open)
                 continue;
             hit = c;
             return true;
@@ -154,6 +169,24 @@ public sealed class EditorLayout
         ProvenancePanel = new SKRect(Pad, lanesTop, Width - Pad, lanesBottom);
         Add(ControlKind.Provenance, 0, StatusLine.Right - 230, StatusLine.Top + 2, 228, StatusHeight - 4);
         Add(ControlKind.ProvenanceClose, 0, ProvenancePanel.Right - 30, ProvenancePanel.Top + 6, 24, 24);
+        AddBrowser(ProvenancePanel);
+    }
+
+    /// <summary>The SoundFont browser: its buttons along the top, then a row per folder or file.</summary>
+    private void AddBrowser(SKRect panel)
+    {
+        float top = panel.Top + 6, x = panel.Right - 30;
+        Add(ControlKind.SoundFontClose, 0, x, top, 24, 24);
+        x -= 6 + 64;
+        Add(ControlKind.SoundFontHome, 0, x, top, 64, 24);
+        x -= 6 + 64;
+        Add(ControlKind.SoundFontUp, 0, x, top, 64, 24);
+        x -= 6 + 170;
+        Add(ControlKind.SoundFontBundled, 0, x, top, 170, 24);
+        float rowsTop = panel.Top + BrowserHeader;
+        BrowserRows = Math.Clamp((int)((panel.Bottom - 6 - rowsTop) / BrowserRowHeight), 1, MaxBrowserRows);
+        for (int r = 0; r < BrowserRows; r++)
+            Add(ControlKind.SoundFontRow, r, panel.Left + 8, rowsTop + r * BrowserRowHeight, panel.Width - 16, BrowserRowHeight);
     }
 
     /// <summary>A lane: name, then two rows of controls, then the piano roll over the rest of the width.</summary>

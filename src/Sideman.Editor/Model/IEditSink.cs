@@ -21,12 +21,9 @@ public interface IEditSink
     /// <summary>The chord chart (message <c>Sideman.SetChart</c>); "" clears it. The plugin shows a refusal as a status message.</summary>
     void SetChart(string text);
 
-    /// <summary>A user SoundFont on a part (message <c>Sideman.SetPartSoundFont</c>); null goes back to the bundled sound.</summary>
-    void SetPartSoundFont(BandPart part, string? path);
-
     /// <summary>
-    /// The user asked to load a SoundFont onto a part. The native half answers with the system's file chooser
-    /// and then calls <see cref="SetPartSoundFont"/> (future: the editor draws no file dialog of its own).
+    /// A user SoundFont on a part (message <c>Sideman.SetPartSoundFont</c>), chosen in the editor's SoundFont browser;
+    /// null goes back to the bundled sound. The plugin shows a refusal (a damaged file) as a status message.
     /// </summary>
-    void ChooseSoundFont(BandPart part);
+    void SetPartSoundFont(BandPart part, string? path);
 }

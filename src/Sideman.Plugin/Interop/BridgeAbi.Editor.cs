@@ -126,5 +126,4 @@ internal unsafe struct SmEditorHost
     public delegate* unmanaged[Cdecl]<nint, uint, double> GetParam;
     public delegate* unmanaged[Cdecl]<nint, ushort*, ushort*, int, int> SetChart;
     public delegate* unmanaged[Cdecl]<nint, int, ushort*, int> SetPartSoundFont;
-    public delegate* unmanaged[Cdecl]<nint, int, int> ChooseSoundFont;
 }

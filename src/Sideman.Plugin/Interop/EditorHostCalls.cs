@@ -60,7 +60,4 @@ internal sealed unsafe class EditorHostCalls(SmEditorHost host)
         fixed (char* p = path ?? "")
             return _host.SetPartSoundFont(_host.Context, part, (ushort*)p) == BridgeAbi.Ok;
     }
-
-    /// <summary>False when the bridge has no file chooser on this system.</summary>
-    public bool ChooseSoundFont(int part) => _host.ChooseSoundFont is not null && _host.ChooseSoundFont(_host.Context, part) == BridgeAbi.Ok;
 }

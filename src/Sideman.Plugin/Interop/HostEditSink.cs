@@ -8,7 +8,7 @@ namespace Sideman.Plugin.Interop;
 /// <summary>
 /// Where the editor's changes go: parameter gestures to the host through the controller (VST3 beginEdit /
 /// performEdit / endEdit, so each is automatable and undoable in the DAW), the chart and SoundFonts through the
-/// processor messages. A refusal (a chart the processor cannot read, no file chooser) becomes a status line. [main]
+/// processor messages. A refusal (a chart the processor cannot read, a SoundFont that could not be sent) becomes a status line. [main]
 /// </summary>
 internal sealed class HostEditSink(EditorHostCalls host, FrameSnapshot snapshot) : IEditSink
 {
@@ -42,11 +42,5 @@ internal sealed class HostEditSink(EditorHostCalls host, FrameSnapshot snapshot)
     {
         if (!host.SetPartSoundFont((int)part, path))
             snapshot.Note($"The {part.ToString().ToLowerInvariant()}' SoundFont could not be sent to the plug-in's processor.");
-    }
-
-    public void ChooseSoundFont(BandPart part)
-    {
-        if (!host.ChooseSoundFont((int)part))
-            snapshot.Note("This system has no file chooser for Sideman yet: load a SoundFont through the host's preset or the song's state.");
     }
 }

@@ -34,7 +34,6 @@ public sealed class RecordingSink : IEditSink
 
     public void SetPartSoundFont(BandPart part, string? path) => Log.Add($"soundfont {part} {path}");
 
-    public void ChooseSoundFont(BandPart part) => Log.Add($"choose soundfont {part}");
 
     public bool AllClosed => _open.Count == 0;
 

@@ -196,7 +196,7 @@ public unsafe class BridgeAbiLayoutTests
         Assert.Equal(8, sizeof(SmChord));
         Assert.Equal(16, sizeof(SmRollNote));
         Assert.Equal(16, sizeof(SmEditorInfo));
-        Assert.Equal(64, sizeof(SmEditorHost));
+        Assert.Equal(56, sizeof(SmEditorHost));
         Assert.Equal(39704, sizeof(SmEditorFrame));
         Assert.Equal(0, Offset(&f, &f.Playing));
         Assert.Equal(4, Offset(&f, &f.BeatsPerBar));
@@ -215,7 +215,7 @@ public unsafe class BridgeAbiLayoutTests
         SmEditorHost h = default;
         Assert.Equal(8, Offset(&h, &h.BeginEdit));
         Assert.Equal(32, Offset(&h, &h.GetParam));
-        Assert.Equal(56, Offset(&h, &h.ChooseSoundFont));
+        Assert.Equal(48, Offset(&h, &h.SetPartSoundFont));
     }
 
     [Fact]

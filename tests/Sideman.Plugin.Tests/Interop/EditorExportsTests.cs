@@ -71,9 +71,6 @@ public sealed unsafe class EditorExportsTests
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int SetPartSoundFont(nint context, int part, ushort* path) => BridgeAbi.Ok;
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static int ChooseSoundFont(nint context, int part) => BridgeAbi.False;
-
     private static SmEditorHost Host() => new()
     {
         BeginEdit = &BeginEdit,
@@ -82,7 +79,6 @@ public sealed unsafe class EditorExportsTests
         GetParam = &GetParam,
         SetChart = &SetChart,
         SetPartSoundFont = &SetPartSoundFont,
-        ChooseSoundFont = &ChooseSoundFont,
     };
 
     private sealed class Window : IDisposable
