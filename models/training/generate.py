@@ -134,7 +134,7 @@ class Sampler:
         n_bars = len(prompt.bars)
         musical = self.s.musical_attempts > 0 and prompt.part != "drums"
         tries = max(self.s.max_attempts, self.s.musical_attempts if musical else 1)
-        memory = musical_guard.Memory()
+        memory = musical_guard.SONG_START
         for b in range(n_bars):
             nxt = prompt.bars[b + 1] if b + 1 < n_bars else None
             # Room for the next bar's conditioning and a few events; otherwise end the piece here.

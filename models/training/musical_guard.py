@@ -13,7 +13,8 @@ onset, notes under N.C. are skipped; "chord tones" include a slash chord's bass)
   or such a note sounding across the bar line from the bar before (an anticipation). Under a
   plain chord a miss is tolerated when none of the previous BEAT_ONE_GRACE bars with a chord missed
   (grace 0: never); under a slash chord never (it tells the bass what to play): a rest on one now
-  and then is idiomatic, several in a row is the fault to recover from.
+  and then is idiomatic, several in a row is the fault to recover from. A song starts from
+  SONG_START, as if every recent bar had missed, so its first BEAT_ONE_GRACE bars state the one.
 - strong beats (bass, keys, pad, arp): a note on a strong beat of the metre (strong_ticks) must be a
   chord tone or, for keys, pad and arp, a colour: the 9th or 6th, the 11th over a minor third, the
   7th over a chord without one; a colour must also lie in the key's scale when the mode is known
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 
 from sideman_data.theory import QUALITIES, degree_semitones
 
-BEAT_ONE_GRACE = 3
+BEAT_ONE_GRACE = 5  # at most one bar in six off the one: issue 11 asks for it in 80% of bars
 SCORE_BEAT_ONE = 4
 SCORE_STRONG = 2
 SCORE_OUT_OF_KEY = 1
@@ -52,6 +53,11 @@ class Memory:
     carry: frozenset = frozenset()  # pitch classes sounding across the last bar line
     misses: int = 0  # bit i: the (i+1)-th most recent bar with a chord missed beat one
     mode: str | None = None  # "major", "minor" or None (not known yet)
+
+
+# Before a song's first bar: every recent bar counts as a miss, so no miss is tolerated until the bass has
+# stated the one for BEAT_ONE_GRACE bars (C#: MusicalMemory.SongStart).
+SONG_START = Memory(misses=0xFF)
 
 
 @dataclass(frozen=True)

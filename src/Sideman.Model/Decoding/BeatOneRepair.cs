@@ -6,12 +6,31 @@ namespace Sideman.Model.Decoding;
 /// <summary>
 /// The musical guard's last resort for beat one, when every try of a bass bar missed it: the bar's note at tick 0, if
 /// it is the only note there, takes the chord's bass pitch class (the root, or the slash bass) at the nearest pitch
-/// (a tie goes down), as a bassist reading C/B plays B where the model played C. One pitch token changes; a bar with no
-/// note at tick 0, or a chord there, is left as it is. Allocates nothing. [generator]
+/// (a tie goes down), as a bassist reading C/B plays B where the model played C (<see cref="TryRepair"/>: one pitch token
+/// changes). A bar with no note at tick 0 (it starts later, or rests) gets one (<see cref="TryInsert"/>): the chord's bass
+/// until the bar's first note, as a bassist states the harmony before a late figure. A chord at tick 0 is left as it is.
+/// Allocates nothing. [generator]
 /// </summary>
-internal sealed class BeatOneRepair(Vocabulary vocabulary)
+internal sealed class BeatOneRepair
 {
-    private readonly Vocabulary _v = vocabulary;
+    private readonly Vocabulary _v;
+    private readonly int _positionZero, _middleVelocity;
+    private readonly int[] _durationByTicks; // DUR token of each length in ticks (-1: none), looked up without a string
+
+    public BeatOneRepair(Vocabulary vocabulary)
+    {
+        _v = vocabulary;
+        _positionZero = vocabulary.TryPosition(0, out int position) ? position : -1;
+        _middleVelocity = vocabulary.TryVelocity(vocabulary.QuantizeVelocity(80), out int velocity) ? velocity : -1;
+        var (first, count) = vocabulary.Range(TokenKind.Duration);
+        int longest = 0;
+        for (int i = 0; i < count; i++)
+            longest = Math.Max(longest, vocabulary[first + i].Value);
+        _durationByTicks = new int[longest + 1];
+        Array.Fill(_durationByTicks, -1);
+        for (int i = 0; i < count; i++)
+            _durationByTicks[vocabulary[first + i].Value] = first + i;
+    }
 
     /// <summary>
     /// Changes the pitch of the note at tick 0 in <paramref name="body"/> (a bar's event tokens) to the bass of
@@ -41,6 +60,73 @@ internal sealed class BeatOneRepair(Vocabulary vocabulary)
             return false;
         body[pitch] = _v.Pitch(repaired.Value);
         return true;
+    }
+
+    /// <summary>
+    /// For a bar with no note at tick 0: writes into <paramref name="into"/> the bar's tokens with a note put first, on the
+    /// chord's bass nearest the bar's first note (else the register's centre), lasting until the bar's first onset (the
+    /// whole bar when it rests) in the longest duration that fits, at the bar's first velocity (else a middle one).
+    /// Returns the new length, or -1 (writing nothing useful) when the bar has a note at tick 0 or there is no room.
+    /// </summary>
+    public int TryInsert(ReadOnlySpan<int> body, Span<int> into, ChordSymbol chord, int registerCentre, int ticksPerBar)
+    {
+        if (chord.IsNoChord || body.Length + NoteTokens > into.Length || _positionZero < 0)
+            return -1;
+        int pos = FirstPosition(body);
+        if (pos >= 0 && _v[body[pos]].Value == 0)
+            return -1;
+        int at = pos < 0 ? body.Length : pos;
+        int gap = pos < 0 ? ticksPerBar : _v[body[pos]].Value;
+        int ticks = _v.FloorDuration(gap);
+        int duration = ticks < _durationByTicks.Length ? _durationByTicks[ticks] : -1;
+        if (duration < 0 || !TryVelocityOf(body, out int velocity))
+            return -1;
+        int reference = registerCentre;
+        int firstPitch = FirstOf(body, TokenKind.Pitch);
+        if (firstPitch >= 0)
+        {
+            Token t = _v[body[firstPitch]];
+            reference = new ChordRelativePitch(t.Octave, t.Degree, t.Alteration).ToMidi(chord, registerCentre);
+        }
+        int target = (chord.Root + chord.BassInterval) % 12;
+        int up = ((target - reference) % 12 + 12) % 12;
+        int midi = reference + (up <= 6 ? up : up - 12);
+        ChordRelativePitch? pitch = ChordRelativePitch.FromMidi(midi, chord, registerCentre)
+                                    ?? ChordRelativePitch.FromMidi(midi + (midi < registerCentre ? 12 : -12), chord, registerCentre);
+        if (pitch is null)
+            return -1;
+        body[..at].CopyTo(into);
+        into[at] = _positionZero;
+        into[at + 1] = _v.Pitch(pitch.Value);
+        into[at + 2] = duration;
+        into[at + 3] = velocity;
+        body[at..].CopyTo(into[(at + NoteTokens)..]);
+        return body.Length + NoteTokens;
+    }
+
+    /// <summary>POS, PITCH, DUR, VEL: one note at a new position.</summary>
+    private const int NoteTokens = 4;
+
+    private bool TryVelocityOf(ReadOnlySpan<int> body, out int velocity)
+    {
+        int first = FirstOf(body, TokenKind.Velocity);
+        if (first >= 0)
+        {
+            velocity = body[first];
+            return true;
+        }
+        velocity = _middleVelocity;
+        return velocity >= 0;
+    }
+
+    private int FirstOf(ReadOnlySpan<int> body, TokenKind kind)
+    {
+        for (int i = 0; i < body.Length; i++)
+        {
+            if (_v.IsKind(body[i], kind))
+                return i;
+        }
+        return -1;
     }
 
     private int FirstPosition(ReadOnlySpan<int> body)

@@ -45,7 +45,7 @@ internal sealed class ContextWindow
         Length = HeaderLength = header.Length;
         _bars = 0;
         HashBeforeWindow = 0;
-        MemoryBeforeWindow = default;
+        MemoryBeforeWindow = MusicalMemory.SongStart;
     }
 
     public BarRecord Bar(int index) => _records[index];

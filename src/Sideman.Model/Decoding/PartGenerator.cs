@@ -59,6 +59,7 @@ public sealed class PartGenerator : IDisposable
     private int[] _header;
     private readonly int[] _promptTokens;
     private readonly int[] _body;
+    private readonly int[] _insertBody; // a bar with a note put on beat one (BeatOneRepair.TryInsert)
     private readonly bool[] _allowed;
     private readonly float[] _bodyLogits;
     private readonly GeneratedBar _bar;
@@ -129,6 +130,7 @@ public sealed class PartGenerator : IDisposable
         _promptTokens = new int[_prompt.MaxPromptTokens];
         _body = new int[_budget];
         _bestBody = new int[_budget];
+        _insertBody = new int[_budget];
         _rules = PartRoles.IsPitched(header.Part) ? new MusicalRules(header) : null;
         _allowed = new bool[vocabulary.Size];
         _bodyLogits = new float[vocabulary.Size];
@@ -163,7 +165,7 @@ public sealed class PartGenerator : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         _started = false;
         _previousHash = 0;
-        _memory = default;
+        _memory = MusicalMemory.SongStart;
         _transcript?.Clear();
     }
 
@@ -445,7 +447,7 @@ public sealed class PartGenerator : IDisposable
                 _transcript?.AddRange(_header);
                 _forced += _header.Length;
                 _previousHash = 0;
-                _memory = default;
+                _memory = MusicalMemory.SongStart;
                 _started = true;
             }
             else
@@ -563,14 +565,25 @@ public sealed class PartGenerator : IDisposable
     }
 
     /// <summary>
-    /// The last resort for a bar whose every try missed beat one: its note at tick 0 takes the chord's bass
-    /// (<see cref="BeatOneRepair"/>), unless that makes the bar a copy; the bar is fed again and checked again.
+    /// The last resort for a bar whose every try missed beat one: its note at tick 0 takes the chord's bass, or, with no
+    /// note there, one is put there (<see cref="BeatOneRepair"/>), unless that makes the bar a copy; the bar is fed again
+    /// and checked again.
     /// </summary>
     private MusicalVerdict RepairBeatOne(MusicalRules rules, MusicalVerdict verdict, ref int bodyLength, ref ulong hash)
     {
         Span<int> body = WrittenBody();
-        if (_bar.Chords.IsEmpty || !_repair.TryRepair(body, _bar.Chords[0].Chord, PartRoles.RegisterCentre(Header.Part))
-            || !RefeedRepaired(body, ref bodyLength, ref hash))
+        if (_bar.Chords.IsEmpty)
+            return verdict;
+        ChordSymbol chord = _bar.Chords[0].Chord;
+        int centre = PartRoles.RegisterCentre(Header.Part);
+        if (!_repair.TryRepair(body, chord, centre))
+        {
+            int inserted = _repair.TryInsert(body, _insertBody, chord, centre, _bar.TimeSignature.TicksPerBar);
+            if (inserted < 0)
+                return verdict;
+            body = _insertBody.AsSpan(0, inserted);
+        }
+        if (!RefeedRepaired(body, ref bodyLength, ref hash))
         {
             return verdict;
         }

@@ -247,6 +247,18 @@ public sealed class Vocabulary
         return best;
     }
 
+    /// <summary>The longest DUR value that fits in <paramref name="ticks"/> (the shortest when none does). [any]</summary>
+    public int FloorDuration(int ticks)
+    {
+        int best = _durations[0];
+        foreach (int d in _durations)
+        {
+            if (d <= ticks && d > best)
+                best = d;
+        }
+        return best;
+    }
+
     /// <summary>The TEMPO bucket of a tempo in BPM. [any]</summary>
     public int TempoBucket(double bpm)
     {

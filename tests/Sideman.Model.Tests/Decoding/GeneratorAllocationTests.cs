@@ -51,10 +51,12 @@ public sealed class GeneratorAllocationTests(GeneratorModelFixture fx, ITestOutp
     public void Bars_the_guard_rejects_and_resamples_or_breaks_allocate_nothing_either(int attempts)
     {
         SongBars(out BarConditioning[] bars, 24);
-        // Plant every pair of an unguarded run, so the guarded run of the same seed meets copies.
+        // Plant every pair of an unguarded run, so the guarded run of the same seed meets copies. The musical guard is off in
+        // both: its own resamples would step around a copy before the originality guard's tries run out (its allocations
+        // are MusicalGuardTests').
         var keys = new List<ulong>();
         using (var free = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(PartRole.Bass),
-                                            new GeneratorSettings { Seed = 31 }, index: null, ownsModel: true))
+                                            new GeneratorSettings { Seed = 31, MusicalGuard = MusicalGuardSettings.Off }, index: null, ownsModel: true))
         {
             ulong previous = 0;
             foreach (BarConditioning b in bars)
@@ -67,7 +69,7 @@ public sealed class GeneratorAllocationTests(GeneratorModelFixture fx, ITestOutp
         }
         OriginalityIndex index = OriginalityIndexWriter.InMemory("planted", fx.VocabSha256, keys);
         using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(PartRole.Bass),
-                                        new GeneratorSettings { Seed = 31, GuardAttempts = attempts }, index, ownsModel: true);
+                                        new GeneratorSettings { Seed = 31, GuardAttempts = attempts, MusicalGuard = MusicalGuardSettings.Off }, index, ownsModel: true);
         foreach (BarConditioning b in bars) // first pass: every path runs once (JIT)
             g.Next(b);
         g.Restart();

@@ -66,6 +66,26 @@ public sealed class MusicalRulesTests
     }
 
     [Fact]
+    public void A_song_starts_on_the_one_and_then_at_most_one_bar_in_six_may_miss()
+    {
+        var plain = new ChordSymbol(0, ChordQuality.Major);
+        int grace = MusicalGuardSettings.Default.BeatOneGrace;
+        MusicalMemory memory = MusicalMemory.SongStart;
+        var tolerated = new List<bool>();
+        for (int bar = 0; bar < 12; bar++)
+        {
+            bool allowed = MusicalRules.MissTolerated(plain, memory, grace);
+            tolerated.Add(allowed);
+            // The bass misses whenever the guard lets it: the most it can miss.
+            memory = memory with { Misses = (byte)((memory.Misses << 1) | (allowed ? 1 : 0)) };
+        }
+
+        Assert.Equal(5, grace);
+        Assert.Equal([false, false, false, false, false, true, false, false, false, false, false, true], tolerated);
+        Assert.False(MusicalRules.MissTolerated(new ChordSymbol(0, ChordQuality.Major, 11), default, grace)); // C/B: never
+    }
+
+    [Fact]
     public void Score_weighs_beat_one_over_strong_beats_over_the_key()
     {
         Assert.Equal(0, new MusicalVerdict(true, false, 0, 0).Score); // a tolerated miss is no fault
