@@ -173,7 +173,7 @@ done
 # index, and the card and attribution list that say what it was trained on.
 version="$(cat "$repo/VERSION")"
 mkdir -p "$staging/Contents/Resources/models"
-for f in "sideman-$version.onnx" "sideman-$version.fingerprints" vocab.json MODEL_CARD.md ATTRIBUTION.tsv; do
+for f in "sideman-$version.onnx" "sideman-$version.fingerprints" "sideman-$version.density.json" vocab.json MODEL_CARD.md ATTRIBUTION.tsv; do
   [[ -s "$repo/models/$f" ]] || fail "models/$f is missing: the checkout is incomplete (the band cannot play without it)"
   cp "$repo/models/$f" "$staging/Contents/Resources/models/"
 done

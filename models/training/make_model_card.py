@@ -91,6 +91,10 @@ def header(a, stats, training, onnx: Path, index: Path) -> list:
         n = (index.stat().st_size - 48) // 8
         out.append(f"| originality index | `models/{index.name}`, {num(n)} bar-pair keys, "
                    f"{index.stat().st_size / 1e6:.2f} MB (`models/ORIGINALITY_INDEX.md`) |")
+    density = onnx.with_suffix(".density.json")
+    if density.exists():
+        out.append(f"| density targets | `models/{density.name}`: notes per bar at each energy level per style and part "
+                   f"in the train split, which the generator steers each bar towards (`density_targets.py`) |")
     out += ["| licence of the weights | **CC BY-SA 4.0** (see below) |", "| attribution list | `models/ATTRIBUTION.tsv`: "
             "every file that contributed, with its licence and credit |", ""]
     return out

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The whole model release, reproducibly: dataset -> training (resumable) -> ONNX export ->
-# originality index -> evaluation -> style evaluation (C#) -> model card. Every stage is seeded; rerun the script after an
+# originality index -> density targets -> evaluation -> style evaluation (C#) -> model card. Every stage is seeded; rerun the script after an
 # interruption and it picks up where it stopped (the dataset is rebuilt only when its code, vocab
 # or style files changed; training resumes from its last checkpoint).
 #
 #   models/training/train_release.sh            # everything
 #   STAGES="export index evaluate card" models/training/train_release.sh   # some stages only
 #
-# Writes models/sideman-$VERSION.onnx, models/sideman-$VERSION.fingerprints, models/MODEL_CARD.md,
+# Writes models/sideman-$VERSION.onnx, models/sideman-$VERSION.fingerprints, models/sideman-$VERSION.density.json, models/MODEL_CARD.md,
 # models/ATTRIBUTION.tsv and models/training/reports/ (training.json, history, loss plot, log,
 # eval.json, eval.md). Needs Debian's python3-torch, python3-onnx, python3-numpy, python3-yaml,
 # python3-matplotlib (installer/deps.sh). On 2 CPU cores training takes about 80 minutes (longer on a
@@ -23,7 +23,7 @@ run="${SIDEMAN_RUN:-$tr/runs/release}"
 onnx="models/sideman-$version.onnx"
 index="models/sideman-$version.fingerprints"
 reports="$tr/reports"
-stages="${STAGES:-dataset train export index evaluate style card}"
+stages="${STAGES:-dataset train export index density evaluate style card}"
 # The release's training configuration (docs: models/training/README.md, "Release training").
 steps="${SIDEMAN_STEPS:-3500}"
 train_args=(--out "$run" --data-dir "$data" --preset base --batch-size 8 --threads 1 --steps "$steps"
@@ -69,6 +69,11 @@ fi
 if has index; then
   say "originality index $index"
   $py $tr/build_index.py --data-dir "$data" --out "$index"
+fi
+
+if has density; then
+  say "density targets ${onnx%.onnx}.density.json"
+  $py $tr/density_targets.py --data-dir "$data" --out "${onnx%.onnx}.density.json"
 fi
 
 if has evaluate; then

@@ -144,7 +144,7 @@ internal static class BenchCommand
             }
             return 0;
         }
-        catch (Exception e) when (e is ModelException or VocabularyException or OriginalityIndexException)
+        catch (Exception e) when (e is ModelException or VocabularyException or OriginalityIndexException or InvalidDataException)
         {
             Console.Error.WriteLine($"bench: {e.Message}");
             return 1;

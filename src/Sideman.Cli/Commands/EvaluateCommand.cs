@@ -75,6 +75,7 @@ internal static class EvaluateCommand
 
         Console.WriteLine($"Model: {modelPath}");
         Console.WriteLine(indexPath is null ? "Originality guard: OFF (--no-guard)" : $"Originality guard: {indexPath}");
+        Console.WriteLine(DensityLine(assets));
         Console.WriteLine($"Human baseline: Groove beat takes in {corpusRoot}");
         var drums = new DrumClasses(assets.Vocabulary);
         HumanBaseline human = HumanBaseline.Load(corpusRoot, drums, EvaluationSuite.Charts.Select(c => c.Metre));
@@ -98,7 +99,8 @@ internal static class EvaluateCommand
 
         IReadOnlyList<BoundResult> bounds = StyleBounds.Check(tally, human);
         var report = new EvaluationReport(suite, Path.GetFileName(assets.ModelInfo.Path), assets.ModelInfo.ModelVersion, assets.ModelInfo.VocabSha256,
-                                          indexPath is null ? null : Path.GetFileName(indexPath), tally, human, bounds);
+                                          indexPath is null ? null : Path.GetFileName(indexPath), tally, human, bounds,
+                                          assets.Density is null ? null : Path.GetFileName(assets.Density.SourcePath));
         string stem = suite.Name == "quick" ? "style_eval_quick" : "style_eval";
         Directory.CreateDirectory(outDir);
         string md = Path.Combine(outDir, stem + ".md"), json = Path.Combine(outDir, stem + ".json");
@@ -140,4 +142,9 @@ internal static class EvaluateCommand
             write(stream);
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>What the console says of density steering: the targets beside the model, or that bars are not steered.</summary>
+    internal static string DensityLine(GeneratorAssets assets) => assets.Density is null
+        ? "Density steering: OFF (no .density.json beside the model)"
+        : string.Create(CultureInfo.InvariantCulture, $"Density steering: {assets.Density.SourcePath} (strength {GeneratorSettings.DefaultDensitySteering:0.##})");
 }

@@ -57,7 +57,7 @@ internal static class GenerateCommand
                            temperature, topP, model, vocab, index, noGuard, musicalGuard, output, tokensOut);
             }
             catch (Exception e) when (e is ModelException or VocabularyException or OriginalityIndexException or MidiFileException
-                                      or FormatException or ArgumentException or IOException or UnauthorizedAccessException)
+                                      or InvalidDataException or FormatException or ArgumentException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine();
                 Console.Error.WriteLine($"generate: {e.Message}");
@@ -111,6 +111,7 @@ internal static class GenerateCommand
             : "Musical guard: OFF (--musical-guard 0)");
 
         using GeneratorAssets assets = GeneratorAssets.Open(modelPath, vocabPath, indexPath);
+        Console.WriteLine(EvaluateCommand.DensityLine(assets));
         bool live = !Console.IsOutputRedirected;
         IReadOnlyList<GeneratedPart> generated = SongGenerator.Generate(assets, plan, roles, settings, (part, done, total) =>
         {

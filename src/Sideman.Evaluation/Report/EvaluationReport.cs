@@ -4,7 +4,7 @@ using Sideman.Evaluation.Suite;
 namespace Sideman.Evaluation.Report;
 
 /// <summary>
-/// An evaluation ready to write: what was generated (suite, model file, vocabulary hash, guard index), what was
+/// An evaluation ready to write: what was generated (suite, model file, vocabulary hash, guard index, density targets), what was
 /// counted, the human baseline and the bounds' results.
 /// </summary>
 public sealed record EvaluationReport(
@@ -15,7 +15,8 @@ public sealed record EvaluationReport(
     string? GuardFile,
     EvaluationTally Tally,
     HumanBaseline Human,
-    IReadOnlyList<BoundResult> Bounds)
+    IReadOnlyList<BoundResult> Bounds,
+    string? DensityFile = null)
 {
     public IEnumerable<BoundResult> Failures => Bounds.Where(b => !b.Holds);
 

@@ -33,6 +33,10 @@ public static class ReportJson
             w.WriteNull("guard");
         else
             w.WriteString("guard", report.GuardFile);
+        if (report.DensityFile is null)
+            w.WriteNull("density");
+        else
+            w.WriteString("density", report.DensityFile);
         Guards(w, report.Tally.Guards);
         Suite(w, report);
         Human(w, report.Human);

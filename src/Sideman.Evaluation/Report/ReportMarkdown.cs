@@ -38,7 +38,8 @@ public static class ReportMarkdown
         L(md, "# Style evaluation of the shipped path");
         L(md);
         L(md, $"Written by `sideman evaluate{(s.Name == "quick" ? " --quick" : "")}`: the C# generator (`SongGenerator`, default sampling and musical guard, "
-              + $"{(r.GuardFile is null ? "no originality guard" : $"originality guard `{r.GuardFile}`")}) with `{r.ModelFile}` (version {r.ModelVersion}, "
+              + $"{(r.GuardFile is null ? "no originality guard" : $"originality guard `{r.GuardFile}`")}, "
+              + $"{(r.DensityFile is null ? "no density steering" : $"density steering to `{r.DensityFile}`")}) with `{r.ModelFile}` (version {r.ModelVersion}, "
               + $"vocabulary sha256 {r.VocabSha256[..Math.Min(12, r.VocabSha256.Length)]}…).");
         L(md);
         GuardTally g = r.Tally.Guards;

@@ -5,20 +5,21 @@ namespace Sideman.Model.Decoding;
 
 /// <summary>
 /// What every part generator shares, loaded and cross-checked once: the model file (weights in memory
-/// once), the vocabulary, and the originality index. Opening checks that the three belong together and
-/// names the file and the problem otherwise (<see cref="ModelException"/>, <see cref="VocabularyException"/>,
-/// <see cref="OriginalityIndexException"/>). Part generators made from it have their own caches and may
+/// once), the vocabulary, the originality index and the density targets found beside the model. Opening checks
+/// that they belong together and names the file and the problem otherwise (<see cref="ModelException"/>,
+/// <see cref="VocabularyException"/>, <see cref="OriginalityIndexException"/>, <see cref="InvalidDataException"/>). Part generators made from it have their own caches and may
 /// run on different threads.
 /// </summary>
 public sealed class GeneratorAssets : IDisposable
 {
     private readonly TokenModelFile _model;
 
-    private GeneratorAssets(TokenModelFile model, Vocabulary vocabulary, OriginalityIndex? index)
+    private GeneratorAssets(TokenModelFile model, Vocabulary vocabulary, OriginalityIndex? index, DensityTargets? density)
     {
         _model = model;
         Vocabulary = vocabulary;
         Index = index;
+        Density = density;
     }
 
     public ModelInfo ModelInfo => _model.Info;
@@ -27,6 +28,9 @@ public sealed class GeneratorAssets : IDisposable
 
     /// <summary>The originality index, or null when the caller chose to run without the guard.</summary>
     public OriginalityIndex? Index { get; }
+
+    /// <summary>The density targets beside the model (<see cref="DensityTargets.PathBeside"/>), or null when it has none: then bars are not steered.</summary>
+    public DensityTargets? Density { get; }
 
     /// <summary>Loads the three files. <paramref name="indexPath"/> null runs without the originality guard. [main]/[generator]</summary>
     public static GeneratorAssets Open(string modelPath, string vocabPath, string? indexPath, TokenModelOptions? options = null)
@@ -44,7 +48,9 @@ public sealed class GeneratorAssets : IDisposable
                     "Install the model and vocab.json from the same release.");
             }
             OriginalityIndex? index = indexPath is null ? null : OriginalityIndex.Load(indexPath, model.Info.VocabSha256);
-            return new GeneratorAssets(model, vocabulary, index);
+            string? densityPath = DensityTargets.PathBeside(modelPath);
+            DensityTargets? density = densityPath is null ? null : DensityTargets.Load(densityPath, model.Info.VocabSha256);
+            return new GeneratorAssets(model, vocabulary, index, density);
         }
         catch
         {
@@ -59,7 +65,7 @@ public sealed class GeneratorAssets : IDisposable
         ITokenModel decoder = _model.CreateDecoder();
         try
         {
-            return new PartGenerator(decoder, Vocabulary, header, settings, Index, ownsModel: true);
+            return new PartGenerator(decoder, Vocabulary, header, settings, Index, ownsModel: true, Density);
         }
         catch
         {

@@ -20,6 +20,15 @@ public sealed record GeneratorSettings
     /// </summary>
     public MusicalGuardSettings MusicalGuard { get; init; } = MusicalGuardSettings.Default;
 
+    /// <summary>
+    /// How hard each bar is steered towards its energy level's note count (<see cref="DensityTargets"/>, when the model has
+    /// them): where the model may end the bar, its end is made likelier by this much (in nats) per note over the figure and
+    /// less likely per note under it, divided by the square root of the figure (a note matters more in a sparse bar). 0 = off.
+    /// </summary>
+    public double DensitySteering { get; init; } = DefaultDensitySteering;
+
+    public const double DefaultDensitySteering = 1.0;
+
     /// <summary>When the context is full, keep at most this share of it (the newest whole bars) and re-prefill.</summary>
     public double SlideKeepFraction { get; init; } = 0.5;
 
@@ -40,6 +49,8 @@ public sealed record GeneratorSettings
             throw new ArgumentOutOfRangeException(nameof(MaxBarTokens), MaxBarTokens, "a bar needs room for at least 8 tokens");
         if (GuardAttempts < 1)
             throw new ArgumentOutOfRangeException(nameof(GuardAttempts), GuardAttempts, "the guard needs at least one attempt");
+        if (!(DensitySteering >= 0 && DensitySteering <= 10))
+            throw new ArgumentOutOfRangeException(nameof(DensitySteering), DensitySteering, "must be 0 (off) to 10");
         if (BarLineHeadroom < 1)
             throw new ArgumentOutOfRangeException(nameof(BarLineHeadroom), BarLineHeadroom, "must be at least 1");
         if (!(SlideKeepFraction > 0 && SlideKeepFraction < 1))

@@ -58,6 +58,10 @@ public sealed class PartGenerator : IDisposable
     private readonly ContextWindow _window;
     private int[] _header;
     private readonly int[] _promptTokens;
+    private readonly DensityTargets? _density;
+    private float[]? _densityRow; // this style and part's notes per bar at energy 0..4, or null: no steering
+    private float _densityTarget = float.NaN; // the bar in progress's figure (NaN: not steered)
+    private readonly float[] _steered; // the logits with the bar's end steered (SampleBody)
     private readonly int[] _body;
     private readonly int[] _insertBody; // a bar with a note put on beat one (BeatOneRepair.TryInsert)
     private readonly bool[] _allowed;
@@ -84,7 +88,7 @@ public sealed class PartGenerator : IDisposable
     /// with the generator when <paramref name="ownsModel"/>). <paramref name="index"/> null disables the guard. [main]/[generator]
     /// </summary>
     public PartGenerator(ITokenModel model, Vocabulary vocabulary, PartHeader header, GeneratorSettings settings,
-                         OriginalityIndex? index = null, bool ownsModel = false)
+                         OriginalityIndex? index = null, bool ownsModel = false, DensityTargets? density = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(vocabulary);
@@ -102,6 +106,9 @@ public sealed class PartGenerator : IDisposable
         Header = header;
         Settings = settings;
         _index = index;
+        _density = density;
+        _densityRow = density?.RowOrNull(header.Style, header.Part);
+        _steered = new float[vocabulary.Size];
         _grammar = new GrammarMask(vocabulary);
         _cursor = _grammar.Start();
         _bodyCursor = _grammar.Start();
@@ -184,6 +191,7 @@ public sealed class PartGenerator : IDisposable
             throw new ArgumentException($"header {header} has {tokens.Length} tokens; this generator's buffers were sized for {_header.Length}", nameof(header));
         _header = tokens;
         Header = header;
+        _densityRow = _density?.RowOrNull(header.Style, header.Part);
         _rules = PartRoles.IsPitched(header.Part) ? new MusicalRules(header) : null;
         Restart();
     }
@@ -221,6 +229,7 @@ public sealed class PartGenerator : IDisposable
 
         ReadOnlySpan<float> logits = FeedPrompt(prompt);
         _promptLength = promptLength;
+        _densityTarget = _densityRow is null || Settings.DensitySteering == 0 ? float.NaN : _densityRow[Math.Clamp(bar.Energy, 0, _densityRow.Length - 1)];
         logits.CopyTo(_bodyLogits);
         _bodyLogitsStale = false;
         _cursor.CopyTo(_bodyCursor);
@@ -489,7 +498,7 @@ public sealed class PartGenerator : IDisposable
     /// </summary>
     private (int Length, bool ClosedByBudget, MusicalRule Stopped) SampleBody(ReadOnlySpan<float> logits, bool chordsGiven, bool watch, ref DeterministicRng rng)
     {
-        int n = 0;
+        int n = 0, notes = 0;
         bool closed = false;
         int bar = _v.Bar;
         while (true)
@@ -508,11 +517,16 @@ public sealed class PartGenerator : IDisposable
                 _allowed[bar] = true;
                 closed = true;
             }
-            int t = _sampler.Sample(logits, _allowed, Settings.Sampling, ref rng);
+            int t = _sampler.Sample(_allowed[bar] && !closed && !float.IsNaN(_densityTarget) ? Steered(logits, notes) : logits,
+                                    _allowed, Settings.Sampling, ref rng);
             _sampled++;
             if (t == bar)
             {
                 return (n, closed, MusicalRule.None);
+            }
+            if (_v.IsKind(t, TokenKind.Pitch) || _v.IsKind(t, TokenKind.Drum))
+            {
+                notes++;
             }
             if (watch && _watch.Observe(t) is var broken and not MusicalRule.None)
             {
@@ -522,6 +536,19 @@ public sealed class PartGenerator : IDisposable
             logits = Feed(t, _budget - n);
             n++;
         }
+    }
+
+    /// <summary>
+    /// The logits with the bar's end made likelier the more notes the bar has over its energy level's figure, and less
+    /// likely the more it lacks (<see cref="GeneratorSettings.DensitySteering"/> nats per note, over the square root of
+    /// the figure), so each level's bars hold about as many notes as the data's do at that level.
+    /// </summary>
+    private ReadOnlySpan<float> Steered(ReadOnlySpan<float> logits, int notes)
+    {
+        logits.CopyTo(_steered);
+        float target = _densityTarget;
+        _steered[_v.Bar] += (float)(Settings.DensitySteering * (notes - target) / Math.Sqrt(target + 1));
+        return _steered;
     }
 
     /// <summary>

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Sideman.Model.Decoding;
+using Sideman.Model.Tokens;
+using Sideman.Music.Patterns;
+using Sideman.Music.Time;
+using Xunit.Abstractions;
+
+namespace Sideman.Model.Tests.Decoding;
+
+/// <summary>
+/// Density steering on the test model: bars at an energy level whose figure is far above (or below) what the model writes
+/// get more (or fewer) notes than unsteered bars of the same seed, 0 turns it off exactly, steered bars stay deterministic
+/// and allocate nothing, and the assets find the targets beside the model.
+/// </summary>
+[Collection(GeneratorModelCollection.Name)]
+public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHelper output) : IDisposable
+{
+    private const int Bars = 24;
+    private readonly string _dir = Directory.CreateTempSubdirectory("sideman-steer-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>Targets where every part wants <paramref name="figures"/> notes at energy 0..4.</summary>
+    private DensityTargets Targets(params double[] figures)
+    {
+        var fallback = new JsonObject();
+        foreach (string part in new[] { "drums", "bass", "keys", "pad", "arp" })
+            fallback[part] = new JsonArray(figures.Select(f => (JsonNode)f).ToArray());
+        var doc = new JsonObject
+        {
+            ["format"] = "sideman-density", ["version"] = 1, ["vocab_sha256"] = fx.VocabSha256, ["levels"] = 5,
+            ["fallback"] = fallback, ["styles"] = new JsonObject(),
+        };
+        string path = Path.Combine(_dir, $"t{Guid.NewGuid():N}.density.json");
+        File.WriteAllText(path, doc.ToJsonString());
+        return DensityTargets.Load(path, fx.VocabSha256);
+    }
+
+    private static BarConditioning Bar(int i, int energy) => SongFixture.Bar(i) with { Energy = energy };
+
+    private (double Mean, List<int[]> Tokens) Notes(PartRole part, int energy, DensityTargets? targets, double strength = GeneratorSettings.DefaultDensitySteering, ulong seed = 3)
+    {
+        var settings = new GeneratorSettings { Seed = seed, DensitySteering = strength };
+        using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(part), settings, null, ownsModel: true, targets);
+        int notes = 0;
+        var tokens = new List<int[]>();
+        for (int i = 0; i < Bars; i++)
+        {
+            GeneratedBar b = g.Next(Bar(i, energy));
+            notes += part == PartRole.Drums ? b.Hits.Length : b.Notes.Length;
+            tokens.Add(b.Tokens.ToArray());
+        }
+        return (notes / (double)Bars, tokens);
+    }
+
+    [Theory]
+    [InlineData(PartRole.Keys)]
+    [InlineData(PartRole.Drums)]
+    [InlineData(PartRole.Bass)]
+    public void Bars_move_towards_their_levels_figure(PartRole part)
+    {
+        double free = Notes(part, 2, null).Mean;
+        double up = Notes(part, 2, Targets(1, 2, Math.Max(8, 3 * free), 200, 300)).Mean;
+        double down = Notes(part, 2, Targets(0.1, 0.2, 0.3, 200, 300)).Mean;
+        output.WriteLine($"{part}: {free:0.0} notes a bar unsteered, {up:0.0} asked for {Math.Max(8, 3 * free):0}, {down:0.0} asked for 0.3");
+
+        Assert.True(up > free * 1.3, $"{part}: steering up gave {up:0.0} notes a bar against {free:0.0}");
+        Assert.True(down < free * 0.85, $"{part}: steering down gave {down:0.0} notes a bar against {free:0.0}");
+    }
+
+    [Fact]
+    public void Strength_zero_and_no_targets_write_the_same_bars_and_steering_is_deterministic()
+    {
+        DensityTargets t = Targets(1, 2, 30, 40, 50);
+        List<int[]> off = Notes(PartRole.Keys, 2, t, strength: 0).Tokens;
+        List<int[]> none = Notes(PartRole.Keys, 2, null).Tokens;
+        List<int[]> a = Notes(PartRole.Keys, 2, t).Tokens, b = Notes(PartRole.Keys, 2, t).Tokens;
+
+        Assert.Equal(none, off);
+        Assert.Equal(a, b);
+        Assert.NotEqual(none, a);
+    }
+
+    [Fact]
+    public void Steered_bars_allocate_nothing()
+    {
+        var settings = new GeneratorSettings { Seed = 5 };
+        using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(PartRole.Keys), settings, null,
+                                        ownsModel: true, Targets(2, 4, 8, 16, 32));
+        for (int i = 0; i < 40; i++) // first pass: every path runs once (JIT)
+            g.Next(Bar(i, i % 5));
+        g.Restart();
+        BarConditioning[] bars = Enumerable.Range(0, 40).Select(i => Bar(i, i % 5)).ToArray(); // made before measuring
+        g.Next(bars[0]); // a first bar prefills: not steady state
+        int measured = 0;
+        for (int i = 1; i < bars.Length; i++)
+        {
+            long slides = g.Stats.Slides;
+            long bytes = GC.GetAllocatedBytesForCurrentThread();
+            g.Next(bars[i]);
+            bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+            if (g.Stats.Slides != slides)
+                continue;
+            Assert.True(bytes == 0, $"bar {i} allocated {bytes} bytes");
+            measured++;
+        }
+        Assert.True(measured >= 15, $"only {measured} bars measured");
+    }
+
+    [Fact]
+    public void The_assets_take_the_targets_beside_the_model_and_refuse_a_damaged_file()
+    {
+        string model = Path.Combine(_dir, "sideman-9.9.9.onnx");
+        File.Copy(fx.ModelPath, model);
+        using (GeneratorAssets none = GeneratorAssets.Open(model, fx.VocabPath, null))
+            Assert.Null(none.Density);
+
+        string beside = Path.Combine(_dir, "sideman-9.9.9.density.json");
+        File.Copy(Targets(1, 2, 3, 4, 5).SourcePath, beside);
+        using (GeneratorAssets with = GeneratorAssets.Open(model, fx.VocabPath, null))
+            Assert.Equal(beside, with.Density!.SourcePath);
+
+        File.WriteAllText(beside, "{\"format\": \"sideman-density\"");
+        var e = Assert.Throws<InvalidDataException>(() => GeneratorAssets.Open(model, fx.VocabPath, null));
+        Assert.Contains(beside, e.Message);
+    }
+}
