@@ -24,7 +24,7 @@ def test_a_style_with_enough_bars_keeps_its_own_figures_and_others_take_the_part
 
 
 def test_every_row_rises_by_at_least_the_step():
-    assert dt.rising([4.0, 3.0, 10.0, 10.0, 9.0]) == [4.0, 4.32, 10.0, 10.8, 11.66]
+    assert dt.rising([4.0, 3.0, 10.0, 10.0, 9.0]) == [4.0, 4.8, 10.0, 12.0, 14.4]
 
 
 def test_the_shipped_file_is_what_the_script_writes_for_the_vocabulary():

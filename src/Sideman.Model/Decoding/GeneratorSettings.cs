@@ -27,7 +27,7 @@ public sealed record GeneratorSettings
     /// </summary>
     public double DensitySteering { get; init; } = DefaultDensitySteering;
 
-    public const double DefaultDensitySteering = 1.0;
+    public const double DefaultDensitySteering = 2.0;
 
     /// <summary>When the context is full, keep at most this share of it (the newest whole bars) and re-prefill.</summary>
     public double SlideKeepFraction { get; init; } = 0.5;
