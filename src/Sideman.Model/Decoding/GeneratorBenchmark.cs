@@ -37,9 +37,10 @@ public static class GeneratorBenchmark
     ];
 
     public static IReadOnlyList<GeneratorTiming> Measure(GeneratorAssets assets, IReadOnlyList<PartRole> parts, int bars = 64, double bpm = 120, string style = "pop",
-                                                         MusicalGuardSettings? musicalGuard = null, ulong seed = 1)
+                                                         MusicalGuardSettings? musicalGuard = null, ulong seed = 1,
+                                                         double densitySteering = GeneratorSettings.DefaultDensitySteering)
     {
-        var settings = new GeneratorSettings { Seed = seed, MusicalGuard = musicalGuard ?? MusicalGuardSettings.Default };
+        var settings = new GeneratorSettings { Seed = seed, MusicalGuard = musicalGuard ?? MusicalGuardSettings.Default, DensitySteering = densitySteering };
         ArgumentNullException.ThrowIfNull(assets);
         int tempoBucket = assets.Vocabulary.TempoBucket(bpm);
         var conditioning = new BarConditioning[bars];
@@ -83,13 +84,16 @@ public static class GeneratorBenchmark
         output.WriteLine("part    tokens  bars/s  real-time x  (CPU)  ms/token  slides  copies rejected  musical resampled  kept broken  alloc B/bar");
         PartRole[] parts = [PartRole.Drums, PartRole.Bass, PartRole.Keys, PartRole.Pad, PartRole.Arp];
         // The musical guard's cost: the same parts with it off and on, alternating twice, so both see the same machine state.
-        double cpuOff = 0, cpuOn = 0;
-        long tokensOff = 0, tokensOn = 0;
+        double cpuOff = 0, cpuOn = 0, cpuUnsteered = 0;
+        long tokensOff = 0, tokensOn = 0, tokensUnsteered = 0;
         IReadOnlyList<GeneratorTiming> on = [];
         for (int round = 0; round < 2; round++)
         {
             IReadOnlyList<GeneratorTiming> off = Measure(assets, parts, bars, bpm, musicalGuard: MusicalGuardSettings.Off, seed: seed);
             on = Measure(assets, parts, bars, bpm, seed: seed);
+            IReadOnlyList<GeneratorTiming> unsteered = Measure(assets, parts, bars, bpm, seed: seed, densitySteering: 0);
+            cpuUnsteered += unsteered.Sum(t => t.CpuSeconds);
+            tokensUnsteered += unsteered.Sum(t => t.Tokens);
             cpuOff += off.Sum(t => t.CpuSeconds);
             cpuOn += on.Sum(t => t.CpuSeconds);
             tokensOff += off.Sum(t => t.Tokens);
@@ -103,5 +107,8 @@ public static class GeneratorBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"musical guard, all parts, off / on alternating twice: {cpuOff:0.00} / {cpuOn:0.00} s CPU ({(cpuOn / cpuOff - 1) * 100:+0.0;-0.0} %), " +
             $"{tokensOff} / {tokensOn} tokens sampled or forced ({((double)tokensOn / tokensOff - 1) * 100:+0.0;-0.0} %)"));
+        output.WriteLine(assets.Density is null ? "density steering: no targets beside the model (off)" : string.Create(CultureInfo.InvariantCulture,
+            $"density steering (strength {GeneratorSettings.DefaultDensitySteering:0.##}), all parts, guard on, off / on: {cpuUnsteered:0.00} / {cpuOn:0.00} s CPU " +
+            $"({(cpuOn / cpuUnsteered - 1) * 100:+0.0;-0.0} %), {tokensUnsteered} / {tokensOn} tokens ({((double)tokensOn / tokensUnsteered - 1) * 100:+0.0;-0.0} %)"));
     }
 }
