@@ -1,7 +1,13 @@
 // The editor's window on Linux: an X11 child of the host's window (XEmbed), on a display connection of its own.
 // No thread: the connection's file descriptor and a frame timer are registered with the host's IRunLoop, which
-// calls back on its UI thread. Pixels are shown with XPutImage.
+// calls back on its UI thread. Pixels are shown through MIT-SHM where the X server offers it (a local server: one
+// copy into shared memory, no 2 MB of pixels through the socket each frame), else with XPutImage.
+#include <sys/ipc.h>
+#include <sys/shm.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <vector>
@@ -11,6 +17,7 @@
 #include "log.h"
 #include "sideman/bridge_abi.h"
 #include "x11/xlib_api.h"
+#include "x11/xshm_api.h"
 
 namespace sideman {
 
@@ -28,6 +35,7 @@ constexpr TimerInterval kFrameMilliseconds = 33; // ~30 frames a second: the rol
 x11::XErrorHandler previousHandler = nullptr;
 std::vector<x11::Display*> ourDisplays;
 std::mutex displaysGuard;
+std::atomic<int> ourErrors{0}; // errors met on our displays: a failed MIT-SHM attach shows here after XSync
 
 bool isOurs(x11::Display* display) {
     std::lock_guard<std::mutex> lock(displaysGuard);
@@ -36,6 +44,7 @@ bool isOurs(x11::Display* display) {
 
 int onXError(x11::Display* display, x11::XErrorEvent* error) {
     if (isOurs(display)) {
+        ourErrors.fetch_add(1);
         logLine("editor: X error " + std::to_string(error->error_code) + " (request " + std::to_string(error->request_code) +
                 ") ignored");
         return 0;
@@ -141,6 +150,7 @@ public:
 
     void present(const uint32_t* pixels, int32_t width, int32_t height) override {
         if (display_ == nullptr || window_ == 0 || pixels == nullptr) return;
+        if (presentShared(pixels, width, height)) return;
         if (image_ == nullptr || imagePixels_ != pixels || image_->width != width || image_->height != height) {
             releaseImage();
             // The image only describes our buffer (ZPixmap, 32 bits a pixel): BGRA bytes are the 24-bit TrueColor
@@ -233,6 +243,90 @@ private:
         }
     }
 
+    // MIT-SHM: the pixels are copied into a segment the X server reads. False (use XPutImage) when the server or the
+    // system cannot share memory with us; decided once per window (SIDEMAN_EDITOR_NO_SHM=1 says no) and logged.
+    bool presentShared(const uint32_t* pixels, int32_t width, int32_t height) {
+        if (shmRefused_) return false;
+        if (shmImage_ == nullptr || shmImage_->width != width || shmImage_->height != height) {
+            releaseShared();
+            std::string why;
+            if (!attachShared(width, height, why)) {
+                shmRefused_ = true;
+                logLine("editor: pixels shown with XPutImage (MIT-SHM: " + why + ")");
+                return false;
+            }
+            if (!shmLogged_) logLine("editor: pixels shown through MIT-SHM");
+            shmLogged_ = true;
+        }
+        std::memcpy(shm_.shmaddr, pixels, static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
+        xshm_->XShmPutImage(display_, window_, gc_, shmImage_, 0, 0, 0, 0, static_cast<unsigned>(width), static_cast<unsigned>(height), 0);
+        // The server has read the segment before the next frame is copied into it.
+        x_.XSync(display_, 0);
+        return true;
+    }
+
+    bool attachShared(int32_t width, int32_t height, std::string& why) {
+        const char* off = std::getenv("SIDEMAN_EDITOR_NO_SHM");
+        if (off != nullptr && off[0] != '\0' && off[0] != '0') {
+            why = "off (SIDEMAN_EDITOR_NO_SHM)";
+            return false;
+        }
+        if (xshm_ == nullptr) xshm_ = x11::xshm(why);
+        if (xshm_ == nullptr) return false;
+        if (!xshm_->XShmQueryExtension(display_)) {
+            why = "the X server does not offer it";
+            return false;
+        }
+        const size_t bytes = static_cast<size_t>(width) * static_cast<size_t>(height) * 4;
+        shm_ = x11::XShmSegmentInfo{};
+        shm_.shmid = shmget(IPC_PRIVATE, bytes, IPC_CREAT | 0600);
+        if (shm_.shmid < 0) {
+            why = "no shared memory segment of " + std::to_string(bytes) + " bytes";
+            return false;
+        }
+        void* address = shmat(shm_.shmid, nullptr, 0);
+        if (address == reinterpret_cast<void*>(-1)) {
+            shmctl(shm_.shmid, IPC_RMID, nullptr);
+            why = "the segment could not be mapped";
+            return false;
+        }
+        shm_.shmaddr = static_cast<char*>(address);
+        shm_.readOnly = 1;
+        shmImage_ = xshm_->XShmCreateImage(display_, visual_, static_cast<unsigned>(depth_), x11::ZPixmap, shm_.shmaddr, &shm_,
+                                           static_cast<unsigned>(width), static_cast<unsigned>(height));
+        if (shmImage_ == nullptr || shmImage_->bits_per_pixel != 32 || shmImage_->bytes_per_line != width * 4) {
+            if (shmImage_ != nullptr) x_.XFree(shmImage_);
+            shmImage_ = nullptr;
+            shmdt(shm_.shmaddr);
+            shmctl(shm_.shmid, IPC_RMID, nullptr);
+            why = "the visual's pixels are not 32-bit rows";
+            return false;
+        }
+        const int errors = ourErrors.load();
+        xshm_->XShmAttach(display_, &shm_);
+        x_.XSync(display_, 0);
+        shmctl(shm_.shmid, IPC_RMID, nullptr); // freed once both sides have detached (or either process ends)
+        if (ourErrors.load() != errors) {
+            x_.XFree(shmImage_);
+            shmImage_ = nullptr;
+            shmdt(shm_.shmaddr);
+            why = "the X server refused the segment (a display on another machine?)";
+            return false;
+        }
+        shmAttached_ = true;
+        return true;
+    }
+
+    void releaseShared() {
+        if (shmImage_ == nullptr) return;
+        if (shmAttached_) xshm_->XShmDetach(display_, &shm_);
+        x_.XSync(display_, 0);
+        x_.XFree(shmImage_); // the image's description only: the pixels are the segment's
+        shmImage_ = nullptr;
+        shmdt(shm_.shmaddr);
+        shmAttached_ = false;
+    }
+
     void releaseImage() {
         if (image_ != nullptr) {
             image_->data = nullptr; // the pixels are the view's; XFree takes only the description
@@ -264,6 +358,7 @@ private:
         }
         if (display_ != nullptr) {
             releaseImage();
+            releaseShared();
             if (gc_ != nullptr) x_.XFreeGC(display_, gc_);
             if (window_ != 0) x_.XDestroyWindow(display_, window_);
             x_.XSync(display_, 0); // errors from a parent already gone arrive here, on our handler
@@ -288,6 +383,10 @@ private:
     x11::GC gc_ = nullptr;
     x11::XImage* image_ = nullptr;
     const uint32_t* imagePixels_ = nullptr;
+    const x11::XShm* xshm_ = nullptr;
+    x11::XShmSegmentInfo shm_{};
+    x11::XImage* shmImage_ = nullptr;
+    bool shmAttached_ = false, shmRefused_ = false, shmLogged_ = false;
     int32_t width_ = 0, height_ = 0;
     float lastX_ = 0, lastY_ = 0;
     bool hasKeyboard_ = false;

@@ -2,18 +2,23 @@
 // scaled, closed; its frames driven by the host's run loop (never a thread of its own); the time to open it.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <utility>
 #include <vector>
 
 #include "check.h"
 #include "editor_support.h"
 #include "fixture.h"
+#include "os_probe.h"
 
 using namespace sideman;
 using namespace sideman::test;
 using namespace vst3;
 
 TEST_CASE(editor_opens_in_a_host_window_resizes_scales_and_closes) {
+    std::remove((bridgeLogFolder() + "/sideman.log").c_str()); // only this run's lines count below
     LoadedModule loaded;
     REQUIRE(loaded.ok());
     auto instance = startInstance(loaded.module(), 48000, 512, kSample32, kRealtime, false, /*band=*/true);
@@ -51,6 +56,16 @@ TEST_CASE(editor_opens_in_a_host_window_resizes_scales_and_closes) {
     // bytes reach the screen in the right order.
     const int64_t background = editorHost->pixel(4, 4);
     CHECK_MSG(background == 0x1B1E23, "the editor's window shows pixel " << std::hex << background << std::dec << " at (4, 4), not #1B1E23");
+    // Xvfb offers MIT-SHM, so the pixels went through shared memory, unless the run asked for XPutImage.
+    {
+        std::ifstream log(bridgeLogFolder() + "/sideman.log");
+        std::stringstream text;
+        text << log.rdbuf();
+        const char* off = std::getenv("SIDEMAN_EDITOR_NO_SHM");
+        const bool shmOff = off != nullptr && off[0] != '\0' && off[0] != '0';
+        const char* expected = shmOff ? "editor: pixels shown with XPutImage (MIT-SHM: off" : "editor: pixels shown through MIT-SHM";
+        CHECK_MSG(text.str().find(expected) != std::string::npos, "the bridge's log does not say '" << expected << "'");
+    }
 
     // The user drags the DAW window's edge: the host resizes the parent and tells the view (onSize).
     editorHost->resizeParent(1000, 700);
