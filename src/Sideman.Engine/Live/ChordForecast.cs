@@ -12,9 +12,10 @@ namespace Sideman.Engine.Live;
 public sealed class ChordForecast
 {
     private const int Memory = 64;
-    // Constant data in the assembly, not a static array: the class's static constructor would allocate that array on
-    // the audio thread, at the first bar the band forecasts a chord for (56 bytes, once).
-    private static ReadOnlySpan<int> Periods => [4, 8, 2, 1, 3, 6, 12, 16];
+    // An instance array, made with the forecast (on the main thread): a static array's constructor would run on the
+    // audio thread at the first forecast (56 bytes), and a span over constant data is an array made at every call in a
+    // Debug build (72 bytes a bar; the tests run in Debug).
+    private readonly int[] _periods = [4, 8, 2, 1, 3, 6, 12, 16];
 
     private readonly ChordSymbol[] _chords = new ChordSymbol[Memory];
     private readonly long[] _bars = new long[Memory];
@@ -34,7 +35,7 @@ public sealed class ChordForecast
     /// <summary>The chord expected in <paramref name="bar"/>, judged from the bars up to <paramref name="lastKnown"/>; <paramref name="held"/> when there is no pattern.</summary>
     public ChordSymbol Predict(long bar, long lastKnown, ChordSymbol held)
     {
-        foreach (int period in Periods)
+        foreach (int period in _periods)
         {
             if (bar - period > lastKnown || !Repeats(lastKnown, period))
                 continue;
