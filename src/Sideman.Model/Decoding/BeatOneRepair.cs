@@ -14,22 +14,13 @@ namespace Sideman.Model.Decoding;
 internal sealed class BeatOneRepair
 {
     private readonly Vocabulary _v;
-    private readonly int _positionZero, _middleVelocity;
-    private readonly int[] _durationByTicks; // DUR token of each length in ticks (-1: none), looked up without a string
+    private readonly int _positionZero, _middleVelocity; // looked up once: a token's name is a string to build
 
     public BeatOneRepair(Vocabulary vocabulary)
     {
         _v = vocabulary;
         _positionZero = vocabulary.TryPosition(0, out int position) ? position : -1;
         _middleVelocity = vocabulary.TryVelocity(vocabulary.QuantizeVelocity(80), out int velocity) ? velocity : -1;
-        var (first, count) = vocabulary.Range(TokenKind.Duration);
-        int longest = 0;
-        for (int i = 0; i < count; i++)
-            longest = Math.Max(longest, vocabulary[first + i].Value);
-        _durationByTicks = new int[longest + 1];
-        Array.Fill(_durationByTicks, -1);
-        for (int i = 0; i < count; i++)
-            _durationByTicks[vocabulary[first + i].Value] = first + i;
     }
 
     /// <summary>
@@ -40,7 +31,7 @@ internal sealed class BeatOneRepair
     {
         if (chord.IsNoChord)
             return false;
-        int pos = FirstPosition(body);
+        int pos = _v.IndexOfKind(body, TokenKind.Position);
         if (pos < 0 || _v[body[pos]].Value != 0 || pos + 1 >= body.Length || !IsPitch(body[pos + 1]))
             return false;
         int pitch = pos + 1;
@@ -72,17 +63,16 @@ internal sealed class BeatOneRepair
     {
         if (chord.IsNoChord || body.Length + NoteTokens > into.Length || _positionZero < 0)
             return -1;
-        int pos = FirstPosition(body);
+        int pos = _v.IndexOfKind(body, TokenKind.Position);
         if (pos >= 0 && _v[body[pos]].Value == 0)
             return -1;
         int at = pos < 0 ? body.Length : pos;
         int gap = pos < 0 ? ticksPerBar : _v[body[pos]].Value;
-        int ticks = _v.FloorDuration(gap);
-        int duration = ticks < _durationByTicks.Length ? _durationByTicks[ticks] : -1;
-        if (duration < 0 || !TryVelocityOf(body, out int velocity))
+        int duration = _v.FloorDuration(gap);
+        if (!TryVelocityOf(body, out int velocity))
             return -1;
         int reference = registerCentre;
-        int firstPitch = FirstOf(body, TokenKind.Pitch);
+        int firstPitch = _v.IndexOfKind(body, TokenKind.Pitch);
         if (firstPitch >= 0)
         {
             Token t = _v[body[firstPitch]];
@@ -109,7 +99,7 @@ internal sealed class BeatOneRepair
 
     private bool TryVelocityOf(ReadOnlySpan<int> body, out int velocity)
     {
-        int first = FirstOf(body, TokenKind.Velocity);
+        int first = _v.IndexOfKind(body, TokenKind.Velocity);
         if (first >= 0)
         {
             velocity = body[first];
@@ -117,26 +107,6 @@ internal sealed class BeatOneRepair
         }
         velocity = _middleVelocity;
         return velocity >= 0;
-    }
-
-    private int FirstOf(ReadOnlySpan<int> body, TokenKind kind)
-    {
-        for (int i = 0; i < body.Length; i++)
-        {
-            if (_v.IsKind(body[i], kind))
-                return i;
-        }
-        return -1;
-    }
-
-    private int FirstPosition(ReadOnlySpan<int> body)
-    {
-        for (int i = 0; i < body.Length; i++)
-        {
-            if (IsPosition(body[i]))
-                return i;
-        }
-        return -1;
     }
 
     private bool IsPosition(int token) => _v.IsKind(token, TokenKind.Position);

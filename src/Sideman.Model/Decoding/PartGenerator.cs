@@ -693,16 +693,10 @@ public sealed class PartGenerator : IDisposable
         return _index.ContainsPair(_partToken, _previousHash, hash);
     }
 
+    /// <summary>Where a bar's events start (its length when it has none).</summary>
     private int FirstPosition(ReadOnlySpan<int> body)
     {
-        var (first, count) = _v.Range(TokenKind.Position);
-        for (int i = 0; i < body.Length; i++)
-        {
-            if ((uint)(body[i] - first) < (uint)count)
-            {
-                return i;
-            }
-        }
-        return body.Length;
+        int i = _v.IndexOfKind(body, TokenKind.Position);
+        return i < 0 ? body.Length : i;
     }
 }

@@ -247,16 +247,34 @@ public sealed class Vocabulary
         return best;
     }
 
-    /// <summary>The longest DUR value that fits in <paramref name="ticks"/> (the shortest when none does). [any]</summary>
+    /// <summary>
+    /// The DUR token of the longest length that fits in <paramref name="ticks"/> (the shortest when none does), found
+    /// without building its name. [any]
+    /// </summary>
     public int FloorDuration(int ticks)
     {
-        int best = _durations[0];
-        foreach (int d in _durations)
+        var (first, count) = Range(TokenKind.Duration);
+        int fitting = -1, shortest = first;
+        for (int id = first; id < first + count; id++)
         {
-            if (d <= ticks && d > best)
-                best = d;
+            int d = _tokens[id].Value;
+            if (d < _tokens[shortest].Value)
+                shortest = id;
+            if (d <= ticks && (fitting < 0 || d > _tokens[fitting].Value))
+                fitting = id;
         }
-        return best;
+        return fitting >= 0 ? fitting : shortest;
+    }
+
+    /// <summary>The index of the first token of <paramref name="kind"/> in <paramref name="tokens"/>, or -1. [any]</summary>
+    public int IndexOfKind(ReadOnlySpan<int> tokens, TokenKind kind)
+    {
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (IsKind(tokens[i], kind))
+                return i;
+        }
+        return -1;
     }
 
     /// <summary>The TEMPO bucket of a tempo in BPM. [any]</summary>
