@@ -3,16 +3,11 @@
 
 #include <dlfcn.h>
 
+#include "resolve_symbol.h"
+
 namespace sideman::x11 {
 
 namespace {
-
-template <typename F>
-bool resolve(void* library, const char* name, F& into, std::string& error) {
-    into = reinterpret_cast<F>(dlsym(library, name));
-    if (into == nullptr && error.empty()) error = std::string("libX11 lacks ") + name;
-    return into != nullptr;
-}
 
 bool load(Xlib& x, std::string& error) {
     // RTLD_LOCAL: our lookup only; a host that uses X has the same library loaded already.
@@ -23,7 +18,7 @@ bool load(Xlib& x, std::string& error) {
                 "): the editor needs X11 (install libx11-6)";
         return false;
     }
-#define SIDEMAN_X(name) resolve(library, #name, x.name, error)
+#define SIDEMAN_X(name) resolveSymbol(library, "libX11", #name, x.name, error)
     bool ok = SIDEMAN_X(XOpenDisplay) & SIDEMAN_X(XCloseDisplay) & SIDEMAN_X(XConnectionNumber) & SIDEMAN_X(XDefaultScreen) &
               SIDEMAN_X(XDefaultVisual) & SIDEMAN_X(XDefaultDepth) & SIDEMAN_X(XRootWindow) & SIDEMAN_X(XCreateSimpleWindow) &
               SIDEMAN_X(XDestroyWindow) & SIDEMAN_X(XMapWindow) & SIDEMAN_X(XSelectInput) & SIDEMAN_X(XResizeWindow) &

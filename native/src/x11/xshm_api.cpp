@@ -3,16 +3,11 @@
 
 #include <dlfcn.h>
 
+#include "resolve_symbol.h"
+
 namespace sideman::x11 {
 
 namespace {
-
-template <typename F>
-bool resolve(void* library, const char* name, F& into, std::string& error) {
-    into = reinterpret_cast<F>(dlsym(library, name));
-    if (into == nullptr && error.empty()) error = std::string("libXext lacks ") + name;
-    return into != nullptr;
-}
 
 bool load(XShm& x, std::string& error) {
     void* library = dlopen("libXext.so.6", RTLD_NOW | RTLD_LOCAL);
@@ -21,7 +16,7 @@ bool load(XShm& x, std::string& error) {
         error = std::string("libXext.so.6 could not be loaded (") + (why != nullptr ? why : "unknown") + ")";
         return false;
     }
-#define SIDEMAN_XSHM(name) resolve(library, #name, x.name, error)
+#define SIDEMAN_XSHM(name) resolveSymbol(library, "libXext", #name, x.name, error)
     const bool ok = SIDEMAN_XSHM(XShmQueryExtension) & SIDEMAN_XSHM(XShmCreateImage) & SIDEMAN_XSHM(XShmAttach) &
                     SIDEMAN_XSHM(XShmDetach) & SIDEMAN_XSHM(XShmPutImage);
 #undef SIDEMAN_XSHM

@@ -245,13 +245,10 @@ internal sealed class EditorInteraction
                 Open = Overlay.SoundFonts;
                 break;
             case ControlKind.Provenance:
-                if (Open == Overlay.Provenance)
-                    CloseOverlay();
-                else
-                {
-                    CloseOverlay();
+                bool wasOpen = Open == Overlay.Provenance;
+                CloseOverlay(); // one overlay at a time: the browser closes too
+                if (!wasOpen)
                     Open = Overlay.Provenance;
-                }
                 break;
             case ControlKind.ProvenanceClose or ControlKind.SoundFontClose:
                 CloseOverlay();
