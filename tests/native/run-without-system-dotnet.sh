@@ -10,8 +10,4 @@ for dir in /usr/share/dotnet /usr/lib/dotnet /etc/dotnet /usr/local/share/dotnet
 done
 clean_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 inner="${hide} ! command -v dotnet >/dev/null && exec env -u DOTNET_ROOT -u DOTNET_ROOT_X64 PATH='$clean_path' '$binary' '$case_name'"
-if [[ $(id -u) -eq 0 ]]; then
-  exec unshare -m --propagation private bash -c "$inner"
-else
-  exec unshare -r -m --propagation private bash -c "$inner"
-fi
+exec bash "$(dirname "${BASH_SOURCE[0]}")/in-private-mount-namespace.sh" "$inner"

@@ -29,8 +29,4 @@ check='for p in wine wine64 wineserver makensis; do if command -v "$p" >/dev/nul
 check+='for d in /usr/lib/wine /usr/lib/x86_64-linux-gnu/wine /usr/share/nsis; do if [[ -d "$d" && -n "$(ls -A "$d")" ]]; then echo "FAIL: $d is still visible" >&2; exit 1; fi; done; '
 check+='echo "Wine and NSIS hidden; running '"$case_name"'"; '
 inner="${hide}${check} exec env -u WINEPREFIX -u WINELOADER '$binary' '$case_name'"
-if [[ $(id -u) -eq 0 ]]; then
-  exec unshare -m --propagation private bash -c "$inner"
-else
-  exec unshare -r -m --propagation private bash -c "$inner"
-fi
+exec bash "$(dirname "${BASH_SOURCE[0]}")/in-private-mount-namespace.sh" "$inner"

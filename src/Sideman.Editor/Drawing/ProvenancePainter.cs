@@ -60,9 +60,7 @@ internal sealed class ProvenancePainter : IDisposable
     public void Draw(SKCanvas canvas, IEditorSnapshot s)
     {
         SKRect r = _layout.ProvenancePanel;
-        Widgets.Box(canvas, _ink, r, Palette.Overlay, 6);
-        canvas.DrawRoundRect(r, 6, 6, _ink.StrokeOf(Palette.Accent, 1.5f));
-        Widgets.Button(canvas, _ink, _layout.Find(ControlKind.ProvenanceClose).Bounds, _close, false, Palette.Accent, false);
+        Widgets.Panel(canvas, _ink, r, _layout.Find(ControlKind.ProvenanceClose).Bounds, _close);
         canvas.Save();
         canvas.ClipRect(new SKRect(r.Left + 4, r.Top + 4, r.Right - 34, r.Bottom - 4));
         float x = r.Left + 14, y = r.Top + 24;

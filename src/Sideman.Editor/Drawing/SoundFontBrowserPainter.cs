@@ -43,9 +43,7 @@ internal sealed class SoundFontBrowserPainter : IDisposable
         int rows = _layout.BrowserRows;
         if (browser.Version != _shownVersion || rows != _shownRows)
             Refresh(browser, rows);
-        Widgets.Box(canvas, _ink, r, Palette.Overlay, 6);
-        canvas.DrawRoundRect(r, 6, 6, _ink.StrokeOf(Palette.Accent, 1.5f));
-        Widgets.Button(canvas, _ink, _layout.Find(ControlKind.SoundFontClose).Bounds, _close, false, Palette.Accent, false);
+        Widgets.Panel(canvas, _ink, r, _layout.Find(ControlKind.SoundFontClose).Bounds, _close);
         Widgets.Button(canvas, _ink, _layout.Find(ControlKind.SoundFontHome).Bounds, _home, false, Palette.Accent, false);
         Widgets.Button(canvas, _ink, _layout.Find(ControlKind.SoundFontUp).Bounds, _up, false, Palette.Accent, false);
         SKRect bundled = _layout.Find(ControlKind.SoundFontBundled).Bounds;

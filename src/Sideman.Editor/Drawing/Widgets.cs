@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace Sideman.Editor.Drawing;
 
-/// <summary>The few shapes every control is made of: rounded boxes, buttons, horizontal sliders and text fields.</summary>
+/// <summary>The few shapes every control is made of: rounded boxes, buttons, overlay panels, horizontal sliders and text fields.</summary>
 internal static class Widgets
 {
     public const float Radius = 4;
@@ -11,6 +11,14 @@ internal static class Widgets
         canvas.DrawRoundRect(box, radius, radius, ink.FillOf(color));
 
     /// <summary>A button: lit in <paramref name="lit"/> colour when on, darker while pressed.</summary>
+    /// <summary>A panel drawn over the lanes (provenance, SoundFont browser): the overlay box, an accent frame and its close button.</summary>
+    public static void Panel(SKCanvas canvas, Ink ink, SKRect panel, SKRect close, TextLabel closeLabel)
+    {
+        Box(canvas, ink, panel, Palette.Overlay, 6);
+        canvas.DrawRoundRect(panel, 6, 6, ink.StrokeOf(Palette.Accent, 1.5f));
+        Button(canvas, ink, close, closeLabel, false, Palette.Accent, false);
+    }
+
     public static void Button(SKCanvas canvas, Ink ink, SKRect box, TextLabel label, bool on, SKColor lit, bool pressed)
     {
         SKColor face = pressed ? Palette.ControlPressed : on ? lit : Palette.Control;
