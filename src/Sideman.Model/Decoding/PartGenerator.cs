@@ -61,7 +61,10 @@ public sealed class PartGenerator : IDisposable
     private readonly DensityTargets? _density;
     private float[]? _densityRow; // this style and part's notes per bar at energy 0..4, or null: no steering
     private float _densityTarget = float.NaN; // the bar in progress's figure (NaN: not steered)
-    private readonly float[] _steered; // the logits with the bar's end steered (SampleBody)
+    private readonly float[] _steered; // the logits with the bar's end and next position steered (SampleBody)
+    private readonly (int First, int Count) _positionTokens;
+    private readonly int[] _positionTicks; // the tick of each POS token, from _positionTokens.First
+    private int _barTicks; // the bar in progress's length
     private readonly int[] _body;
     private readonly int[] _insertBody; // a bar with a note put on beat one (BeatOneRepair.TryInsert)
     private readonly bool[] _allowed;
@@ -124,6 +127,12 @@ public sealed class PartGenerator : IDisposable
         _partToken = vocabulary.Part(header.Part);
         _changeTokens = vocabulary.Range(TokenKind.ChordChange);
         _bassTokens = vocabulary.Range(TokenKind.Bass);
+        _positionTokens = vocabulary.Range(TokenKind.Position);
+        _positionTicks = new int[_positionTokens.Count];
+        for (int i = 0; i < _positionTicks.Length; i++)
+        {
+            _positionTicks[i] = vocabulary[_positionTokens.First + i].Value;
+        }
 
         int capacity = model.Capacity;
         _budget = Math.Min(settings.MaxBarTokens, capacity - _header.Length - _prompt.MaxPromptTokens);
@@ -230,6 +239,7 @@ public sealed class PartGenerator : IDisposable
         ReadOnlySpan<float> logits = FeedPrompt(prompt);
         _promptLength = promptLength;
         _densityTarget = _densityRow is null || Settings.DensitySteering == 0 ? float.NaN : _densityRow[Math.Clamp(bar.Energy, 0, _densityRow.Length - 1)];
+        _barTicks = bar.TimeSignature.TicksPerBar;
         logits.CopyTo(_bodyLogits);
         _bodyLogitsStale = false;
         _cursor.CopyTo(_bodyCursor);
@@ -498,7 +508,7 @@ public sealed class PartGenerator : IDisposable
     /// </summary>
     private (int Length, bool ClosedByBudget, MusicalRule Stopped) SampleBody(ReadOnlySpan<float> logits, bool chordsGiven, bool watch, ref DeterministicRng rng)
     {
-        int n = 0, notes = 0;
+        int n = 0, notes = 0, position = 0;
         bool closed = false;
         int bar = _v.Bar;
         while (true)
@@ -517,7 +527,7 @@ public sealed class PartGenerator : IDisposable
                 _allowed[bar] = true;
                 closed = true;
             }
-            int t = _sampler.Sample(_allowed[bar] && !closed && !float.IsNaN(_densityTarget) ? Steered(logits, notes) : logits,
+            int t = _sampler.Sample(_allowed[bar] && !closed && !float.IsNaN(_densityTarget) ? Steered(logits, notes, position) : logits,
                                     _allowed, Settings.Sampling, ref rng);
             _sampled++;
             if (t == bar)
@@ -527,6 +537,10 @@ public sealed class PartGenerator : IDisposable
             if (_v.IsKind(t, TokenKind.Pitch) || _v.IsKind(t, TokenKind.Drum))
             {
                 notes++;
+            }
+            else if (t - _positionTokens.First is int p && (uint)p < (uint)_positionTicks.Length)
+            {
+                position = _positionTicks[p];
             }
             if (watch && _watch.Observe(t) is var broken and not MusicalRule.None)
             {
@@ -539,15 +553,28 @@ public sealed class PartGenerator : IDisposable
     }
 
     /// <summary>
-    /// The logits with the bar's end made likelier the more notes the bar has over its energy level's figure, and less
-    /// likely the more it lacks (<see cref="GeneratorSettings.DensitySteering"/> nats per note, over the square root of
-    /// the figure), so each level's bars hold about as many notes as the data's do at that level.
+    /// The logits steered towards the bar's energy level's figure (<see cref="GeneratorSettings.DensitySteering"/> nats per
+    /// note, over the square root of the figure). The bar's end is likelier the more notes the bar has over the figure and
+    /// less likely the more it lacks. Each next position is less likely the further the notes so far would be, at that
+    /// position, from the figure spread evenly over the bar: a bar behind its figure moves on in smaller steps, one ahead
+    /// of it in larger ones. Holding the bar open alone cannot make a part that plays on the beat play between the beats.
     /// </summary>
-    private ReadOnlySpan<float> Steered(ReadOnlySpan<float> logits, int notes)
+    private ReadOnlySpan<float> Steered(ReadOnlySpan<float> logits, int notes, int position)
     {
         logits.CopyTo(_steered);
         float target = _densityTarget;
-        _steered[_v.Bar] += (float)(Settings.DensitySteering * (notes - target) / Math.Sqrt(target + 1));
+        float perNote = (float)(Settings.DensitySteering / Math.Sqrt(target + 1));
+        _steered[_v.Bar] += perNote * (notes - target);
+        float notesPerTick = target / _barTicks;
+        Span<float> positions = _steered.AsSpan(_positionTokens.First, _positionTicks.Length);
+        for (int i = 0; i < positions.Length; i++)
+        {
+            int tick = _positionTicks[i];
+            if (tick > position && tick < _barTicks)
+            {
+                positions[i] -= perNote * Math.Abs(notes - notesPerTick * tick);
+            }
+        }
         return _steered;
     }
 

@@ -9,8 +9,9 @@ namespace Sideman.Model.Tests.Decoding;
 
 /// <summary>
 /// Density steering on the test model: bars at an energy level whose figure is far above (or below) what the model writes
-/// get more (or fewer) notes than unsteered bars of the same seed, 0 turns it off exactly, steered bars stay deterministic
-/// and allocate nothing, and the assets find the targets beside the model.
+/// get more (or fewer) notes than unsteered bars of the same seed, and a bar behind its figure moves on in smaller steps
+/// (more notes before its middle, which holding the bar open cannot give); 0 turns it off exactly, steered bars stay
+/// deterministic and allocate nothing, and the assets find the targets beside the model.
 /// </summary>
 [Collection(GeneratorModelCollection.Name)]
 public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHelper output) : IDisposable
@@ -40,17 +41,36 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
 
     private (double Mean, List<int[]> Tokens) Notes(PartRole part, int energy, DensityTargets? targets, double strength = GeneratorSettings.DefaultDensitySteering, ulong seed = 3)
     {
+        var (mean, _, tokens) = Generate(part, energy, targets, strength, seed);
+        return (mean, tokens);
+    }
+
+    /// <summary>Mean notes a bar, mean notes a bar starting in its first half, and every bar's tokens.</summary>
+    private (double Mean, double FirstHalf, List<int[]> Tokens) Generate(PartRole part, int energy, DensityTargets? targets, double strength = GeneratorSettings.DefaultDensitySteering, ulong seed = 3)
+    {
         var settings = new GeneratorSettings { Seed = seed, DensitySteering = strength };
         using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(part), settings, null, ownsModel: true, targets);
-        int notes = 0;
+        int notes = 0, firstHalf = 0;
         var tokens = new List<int[]>();
         for (int i = 0; i < Bars; i++)
         {
             GeneratedBar b = g.Next(Bar(i, energy));
-            notes += part == PartRole.Drums ? b.Hits.Length : b.Notes.Length;
+            int half = b.TimeSignature.TicksPerBar / 2;
+            if (part == PartRole.Drums)
+            {
+                foreach (DrumEvent h in b.Hits)
+                    firstHalf += h.Tick < half ? 1 : 0;
+                notes += b.Hits.Length;
+            }
+            else
+            {
+                foreach (PitchedEvent n in b.Notes)
+                    firstHalf += n.Tick < half ? 1 : 0;
+                notes += b.Notes.Length;
+            }
             tokens.Add(b.Tokens.ToArray());
         }
-        return (notes / (double)Bars, tokens);
+        return (notes / (double)Bars, firstHalf / (double)Bars, tokens);
     }
 
     [Theory]
@@ -66,6 +86,23 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
 
         Assert.True(up > free * 1.3, $"{part}: steering up gave {up:0.0} notes a bar against {free:0.0}");
         Assert.True(down < free * 0.85, $"{part}: steering down gave {down:0.0} notes a bar against {free:0.0}");
+    }
+
+    [Theory]
+    [InlineData(PartRole.Keys)]
+    [InlineData(PartRole.Drums)]
+    [InlineData(PartRole.Bass)]
+    public void A_bar_behind_its_figure_moves_on_in_smaller_steps(PartRole part)
+    {
+        // Holding the bar's end back only adds notes after the model would have stopped, which piles them up late in the
+        // bar (a third of them or fewer in its first half on this model); steering each next position spreads them.
+        var free = Generate(part, 2, null);
+        double figure = Math.Max(8, 3 * free.Mean);
+        var up = Generate(part, 2, Targets(1, 2, figure, 200, 300));
+        output.WriteLine($"{part}: {free.FirstHalf:0.0} of {free.Mean:0.0} notes in the first half unsteered, {up.FirstHalf:0.0} of {up.Mean:0.0} asked for {figure:0}");
+
+        Assert.True(up.FirstHalf > free.FirstHalf * 1.5, $"{part}: {up.FirstHalf:0.0} notes in the first half steered against {free.FirstHalf:0.0}");
+        Assert.True(up.FirstHalf >= 0.4 * up.Mean, $"{part}: only {up.FirstHalf:0.0} of {up.Mean:0.0} steered notes in the first half");
     }
 
     [Fact]
