@@ -538,9 +538,9 @@ public sealed class PartGenerator : IDisposable
             {
                 notes++;
             }
-            else if (t - _positionTokens.First is int p && (uint)p < (uint)_positionTicks.Length)
+            else if (_v.IsKind(t, TokenKind.Position))
             {
-                position = _positionTicks[p];
+                position = _positionTicks[t - _positionTokens.First];
             }
             if (watch && _watch.Observe(t) is var broken and not MusicalRule.None)
             {
