@@ -89,8 +89,9 @@ stage_build() {
 }
 
 stage_dotnet() {
-  # ShippedModelStyleBoundsTests is issue 11's gate for the release model; model 0.3.0 still fails 12 of 346
+  # ShippedModelStyleBoundsTests is issue 11's gate for the release model; model 0.4.0 still fails 4 of 346
   # (models/training/reports/style_eval.md), so it stays out of this run until a model passes.
+  # ShippedModelStyleRatchetTests runs: no bound may fail but those four.
   dotnet test "$REPO/Plugin.sln" --nologo -v:minimal --filter "Category!=ShippedModelStyleBounds"
 }
 

@@ -5,7 +5,7 @@ PART token. Consecutive examples of one piece and part (the second starts where 
 are also paired across their boundary, so a 2-bar span is never missed because the data pipeline
 cut the piece there.
 
-    /usr/bin/python3 models/training/build_index.py [--data-dir DIR] [--out models/sideman-0.3.0.fingerprints]
+    /usr/bin/python3 models/training/build_index.py [--data-dir DIR] [--out models/sideman-0.4.0.fingerprints]
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Evaluates the model against held-out human data (the yardstick) and project-authored renders.
 
-    /usr/bin/python3 models/training/evaluate.py --checkpoint RUN/best.pt --index models/sideman-0.3.0.fingerprints
+    /usr/bin/python3 models/training/evaluate.py --checkpoint RUN/best.pt --index models/sideman-0.4.0.fingerprints
         [--data-dir models/training/.cache/dataset] [--out models/training/reports]
         [--per-group 16] [--sweep-per-part 20] [--tokens samples.jsonl ...]
 

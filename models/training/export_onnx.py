@@ -3,7 +3,7 @@ models/ONNX_CONTRACT.md, and stamps the metadata the C# runtime checks before it
 
 Usage:
     /usr/bin/python3 models/training/export_onnx.py CHECKPOINT OUT.onnx [--vocab models/vocab.json]
-        [--model-version 0.3.0]
+        [--model-version 0.4.0]
 """
 from __future__ import annotations
 

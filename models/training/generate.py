@@ -14,7 +14,7 @@ gets the chord's bass on its note at tick 0, musical_guard.repair_beat_one). (Th
 at the token that breaks beat one or a strong beat; that only saves time, the decisions are the same.)
 
     /usr/bin/python3 models/training/generate.py CHECKPOINT --prompts test --count 8 --out samples.jsonl
-        [--index models/sideman-0.3.0.fingerprints] [--temperature 1.0] [--top-p 0.95] [--seed 1]
+        [--index models/sideman-0.4.0.fingerprints] [--temperature 1.0] [--top-p 0.95] [--seed 1]
         [--musical-guard 4]
 
 Output: JSON lines {"prompt_id", "part", "style", "seed", "tokens": [ids], "guard": {...}}.

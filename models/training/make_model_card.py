@@ -5,7 +5,7 @@ evaluation (eval.json). No count in the card is typed by hand; tests/test_model_
 the committed card against the committed dataset stats.
 
     /usr/bin/python3 models/training/make_model_card.py [--data-dir DIR] [--reports DIR]
-        [--onnx models/sideman-0.3.0.onnx] [--index models/sideman-0.3.0.fingerprints]
+        [--onnx models/sideman-0.4.0.onnx] [--index models/sideman-0.4.0.fingerprints]
 """
 from __future__ import annotations
 

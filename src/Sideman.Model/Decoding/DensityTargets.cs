@@ -28,7 +28,7 @@ public sealed class DensityTargets
 
     public string SourcePath { get; }
 
-    /// <summary>The file beside a model (<c>sideman-0.3.0.onnx</c> → <c>sideman-0.3.0.density.json</c>), or null when there is none.</summary>
+    /// <summary>The file beside a model (<c>sideman-0.4.0.onnx</c> → <c>sideman-0.4.0.density.json</c>), or null when there is none.</summary>
     public static string? PathBeside(string modelPath)
     {
         string candidate = Path.ChangeExtension(modelPath, ".density.json");
