@@ -10,7 +10,6 @@ internal static class Widgets
     public static void Box(SKCanvas canvas, Ink ink, SKRect box, SKColor color, float radius = Radius) =>
         canvas.DrawRoundRect(box, radius, radius, ink.FillOf(color));
 
-    /// <summary>A button: lit in <paramref name="lit"/> colour when on, darker while pressed.</summary>
     /// <summary>A panel drawn over the lanes (provenance, SoundFont browser): the overlay box, an accent frame and its close button.</summary>
     public static void Panel(SKCanvas canvas, Ink ink, SKRect panel, SKRect close, TextLabel closeLabel)
     {
@@ -19,6 +18,7 @@ internal static class Widgets
         Button(canvas, ink, close, closeLabel, false, Palette.Accent, false);
     }
 
+    /// <summary>A button: lit in <paramref name="lit"/> colour when on, darker while pressed.</summary>
     public static void Button(SKCanvas canvas, Ink ink, SKRect box, TextLabel label, bool on, SKColor lit, bool pressed)
     {
         SKColor face = pressed ? Palette.ControlPressed : on ? lit : Palette.Control;
