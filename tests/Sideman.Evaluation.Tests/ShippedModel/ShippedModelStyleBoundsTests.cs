@@ -1,9 +1,4 @@
-using Sideman.Evaluation.Human;
 using Sideman.Evaluation.Report;
-using Sideman.Evaluation.Songs;
-using Sideman.Evaluation.Suite;
-using Sideman.Evaluation.Tests.Support;
-using Sideman.Model.Decoding;
 using Xunit.Abstractions;
 
 namespace Sideman.Evaluation.Tests.ShippedModel;
@@ -24,21 +19,12 @@ public sealed class ShippedModelStyleBoundsTests(ITestOutputHelper output)
     [Fact]
     public void The_full_suite_meets_every_bound_of_issue_11()
     {
-        DefaultModelFiles files = DefaultModelFiles.Locate(); // the committed release model, found from the test's folder
-        Assert.NotNull(files.ModelPath);
-        Assert.NotNull(files.IndexPath);
-        using GeneratorAssets assets = GeneratorAssets.Open(files.ModelPath!, files.VocabPath!, files.IndexPath);
-        EvaluationSuite suite = EvaluationSuite.Full(assets.Vocabulary.Styles);
-        HumanBaseline human = HumanBaseline.Load(Repo.Corpus, new DrumClasses(assets.Vocabulary), EvaluationSuite.Charts.Select(c => c.Metre));
+        var (model, bounds) = ShippedModelSuite.Check();
 
-        EvaluationTally tally = EvaluationRunner.Run(assets, suite);
-        IReadOnlyList<BoundResult> bounds = StyleBounds.Check(tally, human);
-
-        Assert.Equal(assets.Vocabulary.Styles.Count, tally.Styles.Count());
         BoundResult[] failed = [.. bounds.Where(b => !b.Holds)];
         foreach (BoundResult b in failed)
             output.WriteLine("FAIL " + b.Text);
         Assert.True(failed.Length == 0,
-            $"{failed.Length} of {bounds.Count} bounds fail on {Path.GetFileName(files.ModelPath)}:\n" + string.Join('\n', failed.Select(b => "  " + b.Text)));
+            $"{failed.Length} of {bounds.Count} bounds fail on {model}:\n" + string.Join('\n', failed.Select(b => "  " + b.Text)));
     }
 }

@@ -1,9 +1,4 @@
-using Sideman.Evaluation.Human;
 using Sideman.Evaluation.Report;
-using Sideman.Evaluation.Songs;
-using Sideman.Evaluation.Suite;
-using Sideman.Evaluation.Tests.Support;
-using Sideman.Model.Decoding;
 using Xunit.Abstractions;
 
 namespace Sideman.Evaluation.Tests.ShippedModel;
@@ -29,22 +24,14 @@ public sealed class ShippedModelStyleRatchetTests(ITestOutputHelper output)
     [Fact]
     public void The_full_suite_breaks_no_bound_but_the_listed_ones()
     {
-        DefaultModelFiles files = DefaultModelFiles.Locate();
-        Assert.NotNull(files.ModelPath);
-        Assert.NotNull(files.IndexPath);
-        using GeneratorAssets assets = GeneratorAssets.Open(files.ModelPath!, files.VocabPath!, files.IndexPath);
-        Assert.NotNull(assets.Density); // the report is made with the model's density targets
-        EvaluationSuite suite = EvaluationSuite.Full(assets.Vocabulary.Styles);
-        HumanBaseline human = HumanBaseline.Load(Repo.Corpus, new DrumClasses(assets.Vocabulary), EvaluationSuite.Charts.Select(c => c.Metre));
-
-        IReadOnlyList<BoundResult> bounds = StyleBounds.Check(EvaluationRunner.Run(assets, suite), human);
+        var (model, bounds) = ShippedModelSuite.Check();
 
         BoundResult[] failed = [.. bounds.Where(b => !b.Holds)];
         foreach (BoundResult b in failed)
             output.WriteLine("FAIL " + b.Text);
         BoundResult[] unexpected = [.. failed.Where(b => !StillFailing.Contains((b.Bound, b.Subject)))];
         Assert.True(unexpected.Length == 0,
-            $"{unexpected.Length} bounds fail on {Path.GetFileName(files.ModelPath)} that held at release:\n" + string.Join('\n', unexpected.Select(b => "  " + b.Text)));
+            $"{unexpected.Length} bounds fail on {model} that held at release:\n" + string.Join('\n', unexpected.Select(b => "  " + b.Text)));
         string[] mended = [.. StillFailing.Where(k => bounds.Any(b => (b.Bound, b.Subject) == k && b.Holds)).Select(k => $"{k.Bound} {k.Subject}")];
         Assert.True(mended.Length == 0, $"now holding, take off StillFailing: {string.Join(", ", mended)}");
         Assert.Equal(346, bounds.Count); // every bound of the suite was checked
