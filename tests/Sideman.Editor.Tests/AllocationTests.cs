@@ -1,4 +1,5 @@
 using Sideman.Editor.Tests.Support;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Editor.Tests;
 
@@ -17,13 +18,13 @@ public class AllocationTests
         for (int i = 0; i < 30; i++)
             frame.Render(f.View, scale);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int i = 0; i < 100; i++)
         {
             s.PlayheadBeat = 1.0 + i * 0.009; // within one beat: the picture moves, no text changes
             frame.Render(f.View, scale);
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, allocated);
     }
@@ -37,14 +38,14 @@ public class AllocationTests
         frame.Render(f.View, 1);
         frame.Render(f.View, 1);
 
-        long start = GC.GetAllocatedBytesForCurrentThread();
+        long start = ThreadAllocation.Start();
         s.Seed = 43;
         frame.Render(f.View, 1);
-        Assert.True(GC.GetAllocatedBytesForCurrentThread() > start, "The new seed's text was not measured: the measure sees nothing.");
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(ThreadAllocation.Since(start) > 0, "The new seed's text was not measured: the measure sees nothing.");
+        long before = ThreadAllocation.Start();
         for (int i = 0; i < 20; i++)
             frame.Render(f.View, 1);
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, ThreadAllocation.Since(before));
     }
 }

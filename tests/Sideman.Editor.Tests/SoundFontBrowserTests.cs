@@ -3,6 +3,7 @@ using Sideman.Editor.Input;
 using Sideman.Editor.Layout;
 using Sideman.Editor.Tests.Support;
 using Sideman.Synth.SoundFont;
+using Sideman.Tests.Shared;
 using SkiaSharp;
 
 namespace Sideman.Editor.Tests;
@@ -171,11 +172,11 @@ public sealed class SoundFontBrowserTests : IDisposable
         for (int i = 0; i < 5; i++)
             frame.Render(f.View, 1);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int i = 0; i < 50; i++)
             frame.Render(f.View, 1);
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, ThreadAllocation.Since(before));
     }
 
     private EditorFixture Opened(BandPart part, float scale = 1)

@@ -165,10 +165,10 @@ public sealed class BandRealtimeTests
         rig.Render(left.AsSpan(0, 48000), right.AsSpan(0, 48000), block, events, points, format, outEvents); // JIT warm-up
 
         // Four passes of 30 s: two minutes of audio in one measurement.
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int pass = 0; pass < 4; pass++)
             rig.Render(left, right, block, events, points, format, outEvents, startSample: (long)pass * left.Length);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, allocated);
         Assert.True(Signal.Rms(left) > 0.01);

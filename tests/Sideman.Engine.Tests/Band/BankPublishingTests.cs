@@ -49,7 +49,7 @@ public sealed class BankPublishingTests
             rig.Engine.Sounds.UseBundled(BundledSounds.Bank); // publishes with one exchange
             published.Set();
         });
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         int blocksAfterPublish = -1;
         PartBanks? seen = null;
         publisher.Start();
@@ -67,7 +67,7 @@ public sealed class BankPublishingTests
             else
                 Thread.Yield();
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
         publisher.Join();
 
         Assert.Equal(0, allocated);

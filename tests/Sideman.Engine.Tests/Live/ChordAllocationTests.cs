@@ -1,4 +1,5 @@
 using Sideman.Engine.Live.Chords;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Engine.Tests.Live;
 
@@ -13,13 +14,13 @@ public class ChordAllocationTests
         var sink = 0;
         sink += ChordRecognizer.Recognize(held).Root; // warm-up: static tables, JIT
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int i = 0; i < Calls; i++)
         {
             sink += ChordRecognizer.Recognize(held).Root;
             sink += ChordRecognizer.Recognize((ushort)(i & 0xFFF), i % 128).BassInterval;
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, allocated);
         Assert.NotEqual(0, sink);
@@ -32,7 +33,7 @@ public class ChordAllocationTests
         ReadOnlySpan<int> keys = [48, 52, 55, 58, 50, 57, 60, 64, 100, 43];
         Play(tracker, keys, 0); // warm-up
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         int changes = 0;
         for (int i = 0; i < Calls / keys.Length / 2; i++)
         {
@@ -43,7 +44,7 @@ public class ChordAllocationTests
             if (i % 11 == 0)
                 tracker.Reset();
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, allocated);
         Assert.True(changes > 0);

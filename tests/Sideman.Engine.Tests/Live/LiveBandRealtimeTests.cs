@@ -105,9 +105,9 @@ public sealed class LiveBandRealtimeTests
         rig.Run(8 * bar, 512); // warm-up: JIT, first bars, pools
         rig.KeepOutput = false;
         long notesBefore = rig.OutputNoteOns;
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         rig.Run(total - rig.Clock, 512);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, allocated);
         Assert.True(rig.Band.Worker.BarsWritten > 40, $"the generator ran alongside: {rig.Band.Worker.BarsWritten} bars");

@@ -1,6 +1,7 @@
 using Sideman.Engine.Processing;
 using Sideman.Engine.Tests.Support;
 using Sideman.Music.Midi;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Engine.Tests.Processing;
 
@@ -45,10 +46,10 @@ public class ZeroAllocationTests
         rig.Render(left.AsSpan(0, 48000), right.AsSpan(0, 48000), blockSize, sortedEvents, sortedPoints, format, outEvents); // warm the JIT
 
         // Four renders of 30 s: two minutes of audio in one measurement.
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int pass = 0; pass < 4; pass++)
             rig.Render(left, right, blockSize, sortedEvents, sortedPoints, format, outEvents, startSample: (long)pass * length);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, allocated);
         Assert.True(Signal.Rms(left) > 0.01);

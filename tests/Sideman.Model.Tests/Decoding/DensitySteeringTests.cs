@@ -3,6 +3,7 @@ using Sideman.Model.Decoding;
 using Sideman.Model.Tokens;
 using Sideman.Music.Patterns;
 using Sideman.Music.Time;
+using Sideman.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Sideman.Model.Tests.Decoding;
@@ -133,9 +134,9 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
         for (int i = 1; i < bars.Length; i++)
         {
             long slides = g.Stats.Slides;
-            long bytes = GC.GetAllocatedBytesForCurrentThread();
+            long bytes = ThreadAllocation.Start();
             g.Next(bars[i]);
-            bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+            bytes = ThreadAllocation.Since(bytes);
             if (g.Stats.Slides != slides)
                 continue;
             Assert.True(bytes == 0, $"bar {i} allocated {bytes} bytes");

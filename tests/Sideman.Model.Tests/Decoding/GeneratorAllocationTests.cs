@@ -2,6 +2,7 @@ using Sideman.Model.Decoding;
 using Sideman.Model.Originality;
 using Sideman.Model.Tokens;
 using Sideman.Music.Patterns;
+using Sideman.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Sideman.Model.Tests.Decoding;
@@ -29,9 +30,9 @@ public sealed class GeneratorAllocationTests(GeneratorModelFixture fx, ITestOutp
         for (int i = 4; i < bars.Length; i++)
         {
             long slidesBefore = g.Stats.Slides;
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = ThreadAllocation.Start();
             g.Next(bars[i]);
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            long bytes = ThreadAllocation.Since(before);
             if (g.Stats.Slides != slidesBefore)
             {
                 slideBars++;
@@ -79,9 +80,9 @@ public sealed class GeneratorAllocationTests(GeneratorModelFixture fx, ITestOutp
         for (int i = 1; i < bars.Length; i++)
         {
             long slides = g.Stats.Slides;
-            long bytes = GC.GetAllocatedBytesForCurrentThread();
+            long bytes = ThreadAllocation.Start();
             g.Next(bars[i]);
-            bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+            bytes = ThreadAllocation.Since(bytes);
             if (g.Stats.Slides != slides)
                 continue;
             Assert.True(bytes == 0, $"bar {i} allocated {bytes} bytes");

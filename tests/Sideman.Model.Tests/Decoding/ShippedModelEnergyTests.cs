@@ -7,12 +7,9 @@ namespace Sideman.Model.Tests.Decoding;
 /// <summary>
 /// Energy is the density control the user turns (and a song plan ramps): with the shipped model and the
 /// shipped decoder, every part must play more at each level than at the one below.
-/// Runs in the generator collection, never beside <see cref="GeneratorAllocationTests"/>: while this
-/// sweep loaded and decoded on another thread, the measuring thread's allocation counter sometimes grew
-/// by just under 8 KB, an allocation context's size (7,928 bytes every time in a standalone repro, with or
-/// without tiered JIT), in bars that allocate nothing when the generator runs alone.
+/// Runs beside the allocation tests on purpose: its loading and decoding on another thread is what used to
+/// make their per-thread counters read bytes that were never allocated (see ThreadAllocation).
 /// </summary>
-[Collection(GeneratorModelCollection.Name)]
 public sealed class ShippedModelEnergyTests(ITestOutputHelper output)
 {
     [Fact]

@@ -1,4 +1,5 @@
 using Sideman.Model.Decoding;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Model.Tests.Decoding;
 
@@ -91,13 +92,13 @@ public sealed class TokenSamplerTests
         var rng = new DeterministicRng(3);
         bool[] mask = [true, true, false, true, true, true];
         s.Sample(Logits, mask, SamplingSettings.Default, ref rng);
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         int sum = 0;
         for (int i = 0; i < 1000; i++)
         {
             sum += s.Sample(Logits, mask, SamplingSettings.Default, ref rng);
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, ThreadAllocation.Since(before));
         Assert.True(sum > 0);
     }
 

@@ -1,3 +1,4 @@
+using Sideman.Tests.Shared;
 namespace Sideman.Model.Tests.Onnx;
 
 /// <summary>Bad model files, bad vocabularies and bad calls give clear errors and lose nothing.</summary>
@@ -106,13 +107,13 @@ public sealed class OnnxModelErrorTests(TestModelFixture fx) : IDisposable
         {
             model.Step(fx.Tokens[fx.Prefill + i]);
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         float checksum = 0;
         for (int i = fx.Prefill + 3; i < fx.Prefill + 50; i++)
         {
             checksum += model.Step(fx.Tokens[i])[0];
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
         Assert.Equal(0, allocated);
         Assert.True(float.IsFinite(checksum));
     }

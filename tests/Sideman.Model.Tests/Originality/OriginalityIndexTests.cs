@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Sideman.Model.Originality;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Model.Tests.Originality;
 
@@ -53,10 +54,10 @@ public sealed class OriginalityIndexTests : IDisposable
         bool[] expected = probes.Select(keys.Contains).ToArray();
         var got = new bool[probes.Length];
         index.Contains(probes[0]); // JIT
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int i = 0; i < probes.Length; i++)
             got[i] = index.Contains(probes[i]);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
         Assert.Equal(expected, got);
         Assert.Equal(0, allocated);
     }

@@ -7,6 +7,7 @@ using Sideman.Music.Patterns;
 using Sideman.Plugin.Editor;
 using Sideman.Plugin.Interop;
 using Sideman.Plugin.Tests.Support;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Plugin.Tests.Interop;
 
@@ -216,14 +217,14 @@ public sealed unsafe class EditorExportsTests
             w.Api.EditorSetFrame(w.Editor, &frame, null);
             w.Render();
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int i = 0; i < 100; i++)
         {
             frame.PlayheadBeat = 1 + i / 101.0; // the playhead moves within one beat (a new beat number is one new text)
             w.Api.EditorSetFrame(w.Editor, &frame, null);
             w.Render();
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, ThreadAllocation.Since(before));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Sideman.Engine;
 using Sideman.Plugin.Interop;
 using Sideman.Plugin.Tests.Support;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Plugin.Tests.Interop;
 
@@ -34,7 +35,7 @@ public unsafe class ExportedZeroAllocationTests
         for (int b = -200; b < blocks; b++) // the first 200 blocks are not measured
         {
             if (b == 0)
-                before = GC.GetAllocatedBytesForCurrentThread();
+                before = ThreadAllocation.Start();
             // Busy MIDI: a chord roughly every 40 ms, releases, pedal, bend and volume automation.
             int events = 0, points = 0;
             long chord = samples / 1920;
@@ -75,7 +76,7 @@ public unsafe class ExportedZeroAllocationTests
             failures += process(handle, host.Prepare(blockSize, sampleSize, events, points, samples / 24000.0)) == BridgeAbi.Ok ? 0 : 1;
             samples += blockSize;
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, failures);
         Assert.Equal(0, allocated);

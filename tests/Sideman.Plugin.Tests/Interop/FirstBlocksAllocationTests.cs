@@ -1,5 +1,6 @@
 using Sideman.Plugin.Interop;
 using Sideman.Plugin.Tests.Support;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Plugin.Tests.Interop;
 
@@ -39,9 +40,9 @@ public sealed unsafe class FirstBlocksAllocationTests
                 block->Transport.TimeSigNumerator = 4;
                 block->Transport.TimeSigDenominator = 4;
                 block->Transport.BarPositionMusic = Math.Floor(quarters / 4) * 4;
-                long before = GC.GetAllocatedBytesForCurrentThread();
+                long before = ThreadAllocation.Start();
                 api.ProcessorProcess(handle, block);
-                long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                long bytes = ThreadAllocation.Since(before);
                 if (bytes != 0)
                     allocating.Add($"block {b}: {bytes} bytes");
                 Thread.Sleep(1); // the generator thread gets its turns, as in real time

@@ -1,5 +1,6 @@
 using Sideman.Synth.SoundFont;
 using Sideman.Synth.Tests.Support;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Synth.Tests.SoundFont;
 
@@ -76,9 +77,9 @@ public sealed class RealBankTests
 
         // Warm-up: JIT every path (events, stealing, effects) before measuring.
         for (int block = 0; block < 3_000; block++) script.Block(block, left, right);
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        long before = ThreadAllocation.Start();
         for (int block = 3_000; block < 3_000 + 11_250; block++) script.Block(block, left, right);   // 30 s of audio
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = ThreadAllocation.Since(before);
 
         Assert.Equal(0, allocated);
         Assert.True(script.MaxVoices > 40, $"the script should keep the band busy (max {script.MaxVoices} voices)");
