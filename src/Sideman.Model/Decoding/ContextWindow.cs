@@ -20,9 +20,9 @@ internal sealed class ContextWindow
 
     /// <summary>
     /// Where a bar starts in the window and in the transcript, its event fingerprint once written, and what the
-    /// musical guard remembers after it.
+    /// musical guard and the density feedback remember after it.
     /// </summary>
-    public record struct BarRecord(int Start, int TranscriptStart, ulong Hash, MusicalMemory Memory = default);
+    public record struct BarRecord(int Start, int TranscriptStart, ulong Hash, MusicalMemory Memory = default, DensityFeedback Feedback = default);
 
     public int Capacity => _tokens.Length;
     public int Length { get; private set; }
@@ -37,6 +37,9 @@ internal sealed class ContextWindow
     /// <summary>The musical guard's memory after the newest bar that slid out of the window (default if none).</summary>
     public MusicalMemory MemoryBeforeWindow { get; private set; }
 
+    /// <summary>The density feedback after the newest bar that slid out of the window (none if none).</summary>
+    public DensityFeedback FeedbackBeforeWindow { get; private set; }
+
     public ReadOnlySpan<int> Tokens => _tokens.AsSpan(0, Length);
 
     public void Start(ReadOnlySpan<int> header)
@@ -46,6 +49,7 @@ internal sealed class ContextWindow
         _bars = 0;
         HashBeforeWindow = 0;
         MemoryBeforeWindow = MusicalMemory.SongStart;
+        FeedbackBeforeWindow = default;
     }
 
     public BarRecord Bar(int index) => _records[index];
@@ -59,6 +63,8 @@ internal sealed class ContextWindow
     public void SetCurrentHash(ulong hash) => _records[_bars - 1].Hash = hash;
 
     public void SetCurrentMemory(MusicalMemory memory) => _records[_bars - 1].Memory = memory;
+
+    public void SetCurrentFeedback(DensityFeedback feedback) => _records[_bars - 1].Feedback = feedback;
 
     public void Append(int token) => _tokens[Length++] = token;
 
@@ -90,6 +96,7 @@ internal sealed class ContextWindow
         {
             HashBeforeWindow = _records[_bars - keep - 1].Hash;
             MemoryBeforeWindow = _records[_bars - keep - 1].Memory;
+            FeedbackBeforeWindow = _records[_bars - keep - 1].Feedback;
         }
         int from = keep == 0 ? Length : _records[_bars - keep].Start;
         int moved = Length - from;

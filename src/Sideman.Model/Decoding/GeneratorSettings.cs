@@ -29,6 +29,14 @@ public sealed record GeneratorSettings
 
     public const double DefaultDensitySteering = 2.0;
 
+    /// <summary>
+    /// How far each kept bar's shortfall against its level's figure moves that level's set point for the bars after it
+    /// (<see cref="DensityFeedback"/>): 0.5 moves it by half a note per note missed. 0 = steer towards the figures only.
+    /// </summary>
+    public double DensityFeedback { get; init; } = DefaultDensityFeedback;
+
+    public const double DefaultDensityFeedback = 0.5;
+
     /// <summary>When the context is full, keep at most this share of it (the newest whole bars) and re-prefill.</summary>
     public double SlideKeepFraction { get; init; } = 0.5;
 
@@ -51,6 +59,8 @@ public sealed record GeneratorSettings
             throw new ArgumentOutOfRangeException(nameof(GuardAttempts), GuardAttempts, "the guard needs at least one attempt");
         if (!(DensitySteering >= 0 && DensitySteering <= 10))
             throw new ArgumentOutOfRangeException(nameof(DensitySteering), DensitySteering, "must be 0 (off) to 10");
+        if (!(DensityFeedback >= 0 && DensityFeedback <= 2))
+            throw new ArgumentOutOfRangeException(nameof(DensityFeedback), DensityFeedback, "must be 0 (off) to 2");
         if (BarLineHeadroom < 1)
             throw new ArgumentOutOfRangeException(nameof(BarLineHeadroom), BarLineHeadroom, "must be at least 1");
         if (!(SlideKeepFraction > 0 && SlideKeepFraction < 1))

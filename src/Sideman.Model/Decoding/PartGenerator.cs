@@ -54,13 +54,15 @@ public sealed class PartGenerator : IDisposable
     private readonly int[] _bestBody;
     private BestTry _best;
     private MusicalMemory _memory;
+    private DensityFeedback _feedback; // how far each level's set point has moved after the bars kept so far
     private readonly OriginalityIndex? _index;
     private readonly ContextWindow _window;
     private int[] _header;
     private readonly int[] _promptTokens;
     private readonly DensityTargets? _density;
     private float[]? _densityRow; // this style and part's notes per bar at energy 0..4, or null: no steering
-    private float _densityTarget = float.NaN; // the bar in progress's figure (NaN: not steered)
+    private float _densityFigure = float.NaN; // the bar in progress's level's figure (NaN: not steered)
+    private float _densityTarget = float.NaN; // where the bar in progress is steered: the figure moved by the feedback
     private readonly float[] _steered; // the logits with the bar's end and next position steered (SampleBody)
     private readonly (int First, int Count) _positionTokens;
     private readonly int[] _positionTicks; // the tick of each POS token, from _positionTokens.First
@@ -182,6 +184,7 @@ public sealed class PartGenerator : IDisposable
         _started = false;
         _previousHash = 0;
         _memory = MusicalMemory.SongStart;
+        _feedback = default;
         _transcript?.Clear();
     }
 
@@ -238,7 +241,9 @@ public sealed class PartGenerator : IDisposable
 
         ReadOnlySpan<float> logits = FeedPrompt(prompt);
         _promptLength = promptLength;
-        _densityTarget = _densityRow is null || Settings.DensitySteering == 0 ? float.NaN : _densityRow[Math.Clamp(bar.Energy, 0, _densityRow.Length - 1)];
+        int level = _densityRow is null ? 0 : Math.Clamp(bar.Energy, 0, _densityRow.Length - 1);
+        _densityFigure = _densityRow is null || Settings.DensitySteering == 0 ? float.NaN : _densityRow[level];
+        _densityTarget = Math.Max(0f, _densityFigure + _feedback.Offset(level));
         _barTicks = bar.TimeSignature.TicksPerBar;
         logits.CopyTo(_bodyLogits);
         _bodyLogitsStale = false;
@@ -391,6 +396,12 @@ public sealed class PartGenerator : IDisposable
             _memory = rules.Remember(_bar.Chords, _bar.Notes, _bar.TimeSignature, _memory, verdict);
         }
         _window.SetCurrentMemory(_memory);
+        if (!float.IsNaN(_densityFigure) && Settings.DensityFeedback > 0 && (!pitched || HasChord(_bar.Chords)))
+        {
+            int events = pitched ? _bar.Notes.Length : _bar.Hits.Length;
+            _feedback = _feedback.After(level, _densityFigure, events, (float)Settings.DensityFeedback);
+        }
+        _window.SetCurrentFeedback(_feedback);
         _bar.RuleBreaks = verdict.Broken;
         if (_transcript is not null)
         {
@@ -426,6 +437,7 @@ public sealed class PartGenerator : IDisposable
         _model.Rewind(_window.Length);
         _previousHash = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Hash : _window.HashBeforeWindow;
         _memory = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Memory : _window.MemoryBeforeWindow;
+        _feedback = _window.Bars > 0 ? _window.Bar(_window.Bars - 1).Feedback : _window.FeedbackBeforeWindow;
         // After BAR the grammar state no longer depends on the bar before, so the state after the header will do.
         _headerCursor.CopyTo(_cursor);
         if (_transcript is not null)
@@ -467,6 +479,7 @@ public sealed class PartGenerator : IDisposable
                 _forced += _header.Length;
                 _previousHash = 0;
                 _memory = MusicalMemory.SongStart;
+                _feedback = default;
                 _started = true;
             }
             else
@@ -491,6 +504,19 @@ public sealed class PartGenerator : IDisposable
     }
 
     private int TranscriptLength => _transcript?.Count ?? 0;
+
+    /// <summary>Does the bar sound a chord (not only N.C.)? A pitched part's bar under N.C. is not held to its figure.</summary>
+    private static bool HasChord(ReadOnlySpan<BarChord> chords)
+    {
+        foreach (BarChord c in chords)
+        {
+            if (!c.Chord.IsNoChord)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void AdvancePrompt(ReadOnlySpan<int> prompt)
     {
@@ -558,12 +584,13 @@ public sealed class PartGenerator : IDisposable
     /// less likely the more it lacks. Each next position is less likely the further the notes so far would be, at that
     /// position, from the figure spread evenly over the bar: a bar behind its figure moves on in smaller steps, one ahead
     /// of it in larger ones. Holding the bar open alone cannot make a part that plays on the beat play between the beats.
+    /// The set point is the figure moved by <see cref="DensityFeedback"/>; the strength per note stays the figure's.
     /// </summary>
     private ReadOnlySpan<float> Steered(ReadOnlySpan<float> logits, int notes, int position)
     {
         logits.CopyTo(_steered);
         float target = _densityTarget;
-        float perNote = (float)(Settings.DensitySteering / Math.Sqrt(target + 1));
+        float perNote = (float)(Settings.DensitySteering / Math.Sqrt(_densityFigure + 1));
         _steered[_v.Bar] += perNote * (notes - target);
         float notesPerTick = target / _barTicks;
         Span<float> positions = _steered.AsSpan(_positionTokens.First, _positionTicks.Length);

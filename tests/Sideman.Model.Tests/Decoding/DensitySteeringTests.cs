@@ -11,7 +11,8 @@ namespace Sideman.Model.Tests.Decoding;
 /// <summary>
 /// Density steering on the test model: bars at an energy level whose figure is far above (or below) what the model writes
 /// get more (or fewer) notes than unsteered bars of the same seed, and a bar behind its figure moves on in smaller steps
-/// (more notes before its middle, which holding the bar open cannot give); 0 turns it off exactly, steered bars stay
+/// (more notes before its middle, which holding the bar open cannot give); the feedback steers a level whose bars keep
+/// missing its figure further and comes back with rolled-back bars; 0 turns steering off exactly, steered bars stay
 /// deterministic and allocate nothing, and the assets find the targets beside the model.
 /// </summary>
 [Collection(GeneratorModelCollection.Name)]
@@ -47,9 +48,10 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
     }
 
     /// <summary>Mean notes a bar, mean notes a bar starting in its first half, and every bar's tokens.</summary>
-    private (double Mean, double FirstHalf, List<int[]> Tokens) Generate(PartRole part, int energy, DensityTargets? targets, double strength = GeneratorSettings.DefaultDensitySteering, ulong seed = 3)
+    private (double Mean, double FirstHalf, List<int[]> Tokens) Generate(PartRole part, int energy, DensityTargets? targets, double strength = GeneratorSettings.DefaultDensitySteering, ulong seed = 3,
+                                                                         double feedback = GeneratorSettings.DefaultDensityFeedback)
     {
-        var settings = new GeneratorSettings { Seed = seed, DensitySteering = strength };
+        var settings = new GeneratorSettings { Seed = seed, DensitySteering = strength, DensityFeedback = feedback };
         using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(part), settings, null, ownsModel: true, targets);
         int notes = 0, firstHalf = 0;
         var tokens = new List<int[]>();
@@ -104,6 +106,65 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
 
         Assert.True(up.FirstHalf > free.FirstHalf * 1.5, $"{part}: {up.FirstHalf:0.0} notes in the first half steered against {free.FirstHalf:0.0}");
         Assert.True(up.FirstHalf >= 0.4 * up.Mean, $"{part}: only {up.FirstHalf:0.0} of {up.Mean:0.0} steered notes in the first half");
+    }
+
+    [Theory]
+    [InlineData(PartRole.Keys)]
+    [InlineData(PartRole.Drums)]
+    public void Feedback_steers_a_level_that_keeps_missing_its_figure_further(PartRole part)
+    {
+        // Gentle steering falls short of a figure well above what the model plays; the feedback moves the set point past
+        // it bar by bar, so from the song's ninth bar on the bars come nearer the figure.
+        double free = Notes(part, 2, null).Mean;
+        double figure = Math.Max(8, 2.5 * free);
+        DensityTargets t = Targets(1, 2, figure, 200, 300);
+        double Later(double feedback)
+        {
+            var settings = new GeneratorSettings { Seed = 3, DensitySteering = 0.5, DensityFeedback = feedback };
+            using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(part), settings, null, ownsModel: true, t);
+            int notes = 0;
+            for (int i = 0; i < Bars; i++)
+            {
+                GeneratedBar b = g.Next(Bar(i, 2));
+                notes += i < 8 ? 0 : part == PartRole.Drums ? b.Hits.Length : b.Notes.Length;
+            }
+            return notes / (double)(Bars - 8);
+        }
+        double alone = Later(0), closed = Later(GeneratorSettings.DefaultDensityFeedback);
+        output.WriteLine($"{part}: {free:0.00} notes a bar unsteered; from bar 8, {alone:0.00} steered to {figure:0.0} without feedback, {closed:0.00} with");
+
+        Assert.True(alone < figure - 1, $"{part}: steering alone nearly met the figure ({alone:0.00} of {figure:0.0}); the case shows nothing");
+        Assert.True(closed - alone > 0.25 * (figure - alone), $"{part}: the feedback closed too little of the gap: {closed:0.00} against {alone:0.00}, figure {figure:0.0}");
+    }
+
+    [Fact]
+    public void Rewriting_rolled_back_bars_gives_the_same_bars_because_the_feedback_comes_back_with_them()
+    {
+        // Short songs, so the window never slides (a rewrite after a slide sees a shorter context).
+        DensityTargets t = Targets(1, 2, 4.5, 200, 300);
+        List<int[]> Song(double feedback, bool rollBack)
+        {
+            var settings = new GeneratorSettings { Seed = 7, DensityFeedback = feedback };
+            using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(PartRole.Keys), settings, null, ownsModel: true, t);
+            var bars = new List<int[]>();
+            for (int i = 0; i < 10; i++)
+                bars.Add(g.Next(Bar(i, 2)).Tokens.ToArray());
+            if (rollBack)
+            {
+                foreach (int depth in new[] { 1, 4 })
+                {
+                    Assert.True(g.RollBack(depth));
+                    for (int i = 10 - depth; i < 10; i++)
+                        bars[i] = g.Next(Bar(i, 2)).Tokens.ToArray();
+                }
+            }
+            Assert.Equal(0, g.Stats.Slides);
+            return bars;
+        }
+
+        List<int[]> unbroken = Song(GeneratorSettings.DefaultDensityFeedback, rollBack: false);
+        Assert.Equal(unbroken, Song(GeneratorSettings.DefaultDensityFeedback, rollBack: true));
+        Assert.NotEqual(unbroken.Skip(6), Song(0, rollBack: false).Skip(6)); // the feedback shaped the rewritten bars
     }
 
     [Fact]
