@@ -3,31 +3,31 @@ using Microsoft.ML.OnnxRuntime;
 namespace Sideman.Model.Onnx;
 
 /// <summary>
-/// Key/value cache storage for one capacity: per layer, a key and a value buffer shaped
-/// [1, heads, capacity, head_dim], with their ONNX Runtime tensors made once. The model keeps several
-/// buckets (64, 128, ... up to the max context) so attention cost follows the context actually in
-/// use; moving up a bucket copies the valid prefix once.
+/// One capacity of the key/value cache: per layer, ONNX Runtime tensors shaped [1, heads, capacity, head_dim] over the
+/// start of the model's one set of cache buffers (sized for the largest capacity, shared by every bucket). The model
+/// keeps a bucket every <see cref="OnnxTokenModel.BucketStep"/> slots so attention cost follows the context in use;
+/// moving up a bucket spreads the valid rows out to the new capacity's stride in place, so the buckets cost no memory
+/// beyond the largest one's.
 /// </summary>
 internal sealed class KvCacheBucket : IDisposable
 {
-    public KvCacheBucket(int layers, int heads, int headDim, int capacity)
+    public KvCacheBucket(float[][] keys, float[][] values, int heads, int headDim, int capacity)
     {
         Capacity = capacity;
-        Keys = new float[layers][];
-        Values = new float[layers][];
-        KeyTensors = new OrtValue[layers];
-        ValueTensors = new OrtValue[layers];
-        for (int l = 0; l < layers; l++)
+        Keys = keys;
+        Values = values;
+        KeyTensors = new OrtValue[keys.Length];
+        ValueTensors = new OrtValue[values.Length];
+        for (int l = 0; l < keys.Length; l++)
         {
-            Keys[l] = OrtTensor.AllocatePinned<float>(heads * capacity * headDim);
-            Values[l] = OrtTensor.AllocatePinned<float>(heads * capacity * headDim);
-            KeyTensors[l] = OrtTensor.Over(Keys[l], 1, heads, capacity, headDim);
-            ValueTensors[l] = OrtTensor.Over(Values[l], 1, heads, capacity, headDim);
+            KeyTensors[l] = OrtTensor.Over(keys[l], 1, heads, capacity, headDim);
+            ValueTensors[l] = OrtTensor.Over(values[l], 1, heads, capacity, headDim);
         }
     }
 
     public int Capacity { get; }
 
+    /// <summary>The shared buffers, per layer; in this bucket head h's slot s is at (h * Capacity + s) * head_dim.</summary>
     public float[][] Keys { get; }
 
     public float[][] Values { get; }

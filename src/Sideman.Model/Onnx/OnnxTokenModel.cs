@@ -13,7 +13,8 @@ namespace Sideman.Model.Onnx;
 /// </summary>
 internal sealed class OnnxTokenModel : ITokenModel
 {
-    private const int SmallestBucket = 64;
+    /// <summary>Cache capacities are multiples of this (the last one is the model's capacity).</summary>
+    public const int BucketStep = 64;
 
     private readonly OnnxSession _session;
     private readonly int _layers;
@@ -87,10 +88,18 @@ internal sealed class OnnxTokenModel : ITokenModel
             _stepNewValues[l] = OrtTensor.Over(_newValueBuffers[l], 1, _heads, 1, _headDim);
         }
 
-        var buckets = new List<KvCacheBucket>();
-        for (int c = Math.Min(SmallestBucket, capacity); ; c = Math.Min(c * 2, capacity))
+        // One set of cache buffers for the largest capacity; every bucket's tensors lie over their start.
+        var keys = new float[_layers][];
+        var values = new float[_layers][];
+        for (int l = 0; l < _layers; l++)
         {
-            buckets.Add(new KvCacheBucket(_layers, _heads, _headDim, c));
+            keys[l] = OrtTensor.AllocatePinned<float>(capacity * width);
+            values[l] = OrtTensor.AllocatePinned<float>(capacity * width);
+        }
+        var buckets = new List<KvCacheBucket>();
+        for (int c = Math.Min(BucketStep, capacity); ; c = Math.Min(c + BucketStep, capacity))
+        {
+            buckets.Add(new KvCacheBucket(keys, values, _heads, _headDim, c));
             if (c == capacity)
             {
                 break;
@@ -328,10 +337,12 @@ internal sealed class OnnxTokenModel : ITokenModel
             next++;
         }
         KvCacheBucket target = _buckets[next];
+        // The buffers are shared: spread each head's rows out to the larger stride in place, the last head first, so no
+        // head's rows are overwritten before they have moved (a head's new start is past every lower head's old rows).
         int rows = Length * _headDim;
         for (int l = 0; l < _layers; l++)
         {
-            for (int h = 0; h < _heads; h++)
+            for (int h = _heads - 1; h > 0; h--)
             {
                 current.Keys[l].AsSpan(h * current.Capacity * _headDim, rows).CopyTo(target.Keys[l].AsSpan(h * target.Capacity * _headDim));
                 current.Values[l].AsSpan(h * current.Capacity * _headDim, rows).CopyTo(target.Values[l].AsSpan(h * target.Capacity * _headDim));
