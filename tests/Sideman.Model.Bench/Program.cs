@@ -1,7 +1,7 @@
 // Usage: dotnet run -c Release --project tests/Sideman.Model.Bench -- MODEL.onnx [MODEL.onnx ...]
 // Prints ms per token (prefill and incremental step) at 128 and 512 context on one thread.
 using Sideman.Model;
-using Sideman.Model.Benchmarks;
+using Sideman.Cli.Bench;
 
 if (args.Length == 0)
 {

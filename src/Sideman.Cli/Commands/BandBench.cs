@@ -6,6 +6,7 @@ using Sideman.Engine;
 using Sideman.Engine.Live;
 using Sideman.Engine.Processing;
 using Sideman.Model.Decoding;
+using Sideman.Model.Diagnostics;
 using Sideman.Music.Midi;
 using Sideman.Music.Patterns;
 using Sideman.Music.Time;

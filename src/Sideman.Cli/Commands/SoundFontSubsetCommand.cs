@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sideman.Cli.Bench;
 using Sideman.Synth.SoundFont;
 
 namespace Sideman.Cli.Commands;

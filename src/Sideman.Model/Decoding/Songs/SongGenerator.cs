@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Sideman.Model.Benchmarks;
+using Sideman.Model.Diagnostics;
 using Sideman.Music.Patterns;
 
 namespace Sideman.Model.Decoding.Songs;

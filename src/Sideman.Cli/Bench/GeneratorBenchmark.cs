@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sideman.Model.Benchmarks;
+using Sideman.Model;
+using Sideman.Model.Decoding;
+using Sideman.Model.Diagnostics;
 using Sideman.Music.Patterns;
 using Sideman.Music.Time;
 
-namespace Sideman.Model.Decoding;
+namespace Sideman.Cli.Bench;
 
 /// <summary>One part's generation speed.</summary>
 public sealed record GeneratorTiming(

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Sideman.Synth.SoundFont;
 
-namespace Sideman.Synth.SoundFont;
+namespace Sideman.Cli.Bench;
 
 /// <summary>One measured configuration: voices sounding, block size and the time per block.</summary>
 public sealed record VoiceBenchRow(int RequestedVoices, int ActiveVoices, int BlockSize, double SampleRate,

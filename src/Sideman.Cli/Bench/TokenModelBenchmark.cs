@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sideman.Model;
+using Sideman.Model.Diagnostics;
 
-namespace Sideman.Model.Benchmarks;
+namespace Sideman.Cli.Bench;
 
 /// <summary>One context length's timings.</summary>
 public sealed record TokenModelTiming(int Context, double PrefillMsPerToken, double StepMsMedian, double StepMsP90, double StepCpuMsMedian);

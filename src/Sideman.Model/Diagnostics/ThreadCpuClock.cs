@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace Sideman.Model.Benchmarks;
+namespace Sideman.Model.Diagnostics;
 
 /// <summary>
 /// CPU time consumed by the calling thread (Linux: CLOCK_THREAD_CPUTIME_ID). On a shared machine it
 /// measures the work itself, unlike wall time, which also counts time other processes held the core.
 /// </summary>
-internal static partial class ThreadCpuClock
+public static partial class ThreadCpuClock
 {
     private const int ClockThreadCpuTimeId = 3;
 
@@ -30,5 +30,12 @@ internal static partial class ThreadCpuClock
             return double.NaN;
         }
         return t.Seconds * 1000.0 + t.Nanoseconds / 1e6;
+    }
+
+    /// <summary>Microseconds of CPU time this thread has used, or null where unsupported.</summary>
+    public static double? NowMicroseconds()
+    {
+        double ms = NowMs();
+        return double.IsNaN(ms) ? null : ms * 1000;
     }
 }
