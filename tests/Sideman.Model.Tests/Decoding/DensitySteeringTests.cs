@@ -47,9 +47,9 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
         return (mean, tokens);
     }
 
-    /// <summary>Mean notes a bar, mean notes a bar starting in its first half, and every bar's tokens.</summary>
+    /// <summary>From bar <paramref name="fromBar"/> on: mean notes a bar, mean notes a bar starting in its first half; and every bar's tokens.</summary>
     private (double Mean, double FirstHalf, List<int[]> Tokens) Generate(PartRole part, int energy, DensityTargets? targets, double strength = GeneratorSettings.DefaultDensitySteering, ulong seed = 3,
-                                                                         double feedback = GeneratorSettings.DefaultDensityFeedback)
+                                                                         double feedback = GeneratorSettings.DefaultDensityFeedback, int fromBar = 0)
     {
         var settings = new GeneratorSettings { Seed = seed, DensitySteering = strength, DensityFeedback = feedback };
         using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(part), settings, null, ownsModel: true, targets);
@@ -58,6 +58,9 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
         for (int i = 0; i < Bars; i++)
         {
             GeneratedBar b = g.Next(Bar(i, energy));
+            tokens.Add(b.Tokens.ToArray());
+            if (i < fromBar)
+                continue;
             int half = b.TimeSignature.TicksPerBar / 2;
             if (part == PartRole.Drums)
             {
@@ -71,9 +74,8 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
                     firstHalf += n.Tick < half ? 1 : 0;
                 notes += b.Notes.Length;
             }
-            tokens.Add(b.Tokens.ToArray());
         }
-        return (notes / (double)Bars, firstHalf / (double)Bars, tokens);
+        return (notes / (double)(Bars - fromBar), firstHalf / (double)(Bars - fromBar), tokens);
     }
 
     [Theory]
@@ -118,19 +120,8 @@ public sealed class DensitySteeringTests(GeneratorModelFixture fx, ITestOutputHe
         double free = Notes(part, 2, null).Mean;
         double figure = Math.Max(8, 2.5 * free);
         DensityTargets t = Targets(1, 2, figure, 200, 300);
-        double Later(double feedback)
-        {
-            var settings = new GeneratorSettings { Seed = 3, DensitySteering = 0.5, DensityFeedback = feedback };
-            using var g = new PartGenerator(TokenModelLoader.Load(fx.ModelPath), fx.Vocabulary, SongFixture.Header(part), settings, null, ownsModel: true, t);
-            int notes = 0;
-            for (int i = 0; i < Bars; i++)
-            {
-                GeneratedBar b = g.Next(Bar(i, 2));
-                notes += i < 8 ? 0 : part == PartRole.Drums ? b.Hits.Length : b.Notes.Length;
-            }
-            return notes / (double)(Bars - 8);
-        }
-        double alone = Later(0), closed = Later(GeneratorSettings.DefaultDensityFeedback);
+        double alone = Generate(part, 2, t, strength: 0.5, feedback: 0, fromBar: 8).Mean;
+        double closed = Generate(part, 2, t, strength: 0.5, fromBar: 8).Mean;
         output.WriteLine($"{part}: {free:0.00} notes a bar unsteered; from bar 8, {alone:0.00} steered to {figure:0.0} without feedback, {closed:0.00} with");
 
         Assert.True(alone < figure - 1, $"{part}: steering alone nearly met the figure ({alone:0.00} of {figure:0.0}); the case shows nothing");
