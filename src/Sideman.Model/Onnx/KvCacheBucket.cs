@@ -14,8 +14,6 @@ internal sealed class KvCacheBucket : IDisposable
     public KvCacheBucket(float[][] keys, float[][] values, int heads, int headDim, int capacity)
     {
         Capacity = capacity;
-        Keys = keys;
-        Values = values;
         KeyTensors = new OrtValue[keys.Length];
         ValueTensors = new OrtValue[values.Length];
         for (int l = 0; l < keys.Length; l++)
@@ -25,12 +23,8 @@ internal sealed class KvCacheBucket : IDisposable
         }
     }
 
+    /// <summary>Slots per head: in this bucket head h's slot s is at (h * Capacity + s) * head_dim of each buffer.</summary>
     public int Capacity { get; }
-
-    /// <summary>The shared buffers, per layer; in this bucket head h's slot s is at (h * Capacity + s) * head_dim.</summary>
-    public float[][] Keys { get; }
-
-    public float[][] Values { get; }
 
     public OrtValue[] KeyTensors { get; }
 

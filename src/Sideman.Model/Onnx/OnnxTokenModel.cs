@@ -39,6 +39,8 @@ internal sealed class OnnxTokenModel : ITokenModel
     private readonly OrtValue[] _stepNewKeys;
     private readonly OrtValue[] _stepNewValues;
 
+    private readonly float[][] _cacheKeys; // per layer, for the largest capacity; every bucket lies over its start
+    private readonly float[][] _cacheValues;
     private readonly KvCacheBucket[] _buckets;
     private readonly OrtIoBinding[] _stepBindings;
     private readonly OrtIoBinding _chunkBinding;
@@ -88,18 +90,17 @@ internal sealed class OnnxTokenModel : ITokenModel
             _stepNewValues[l] = OrtTensor.Over(_newValueBuffers[l], 1, _heads, 1, _headDim);
         }
 
-        // One set of cache buffers for the largest capacity; every bucket's tensors lie over their start.
-        var keys = new float[_layers][];
-        var values = new float[_layers][];
+        _cacheKeys = new float[_layers][];
+        _cacheValues = new float[_layers][];
         for (int l = 0; l < _layers; l++)
         {
-            keys[l] = OrtTensor.AllocatePinned<float>(capacity * width);
-            values[l] = OrtTensor.AllocatePinned<float>(capacity * width);
+            _cacheKeys[l] = OrtTensor.AllocatePinned<float>(capacity * width);
+            _cacheValues[l] = OrtTensor.AllocatePinned<float>(capacity * width);
         }
         var buckets = new List<KvCacheBucket>();
         for (int c = Math.Min(BucketStep, capacity); ; c = Math.Min(c + BucketStep, capacity))
         {
-            buckets.Add(new KvCacheBucket(keys, values, _heads, _headDim, c));
+            buckets.Add(new KvCacheBucket(_cacheKeys, _cacheValues, _heads, _headDim, c));
             if (c == capacity)
             {
                 break;
@@ -316,8 +317,8 @@ internal sealed class OnnxTokenModel : ITokenModel
             for (int h = 0; h < _heads; h++)
             {
                 int dst = (h * bucket.Capacity + Length) * _headDim;
-                _newKeyBuffers[l].AsSpan(h * width, width).CopyTo(bucket.Keys[l].AsSpan(dst, width));
-                _newValueBuffers[l].AsSpan(h * width, width).CopyTo(bucket.Values[l].AsSpan(dst, width));
+                _newKeyBuffers[l].AsSpan(h * width, width).CopyTo(_cacheKeys[l].AsSpan(dst, width));
+                _newValueBuffers[l].AsSpan(h * width, width).CopyTo(_cacheValues[l].AsSpan(dst, width));
             }
         }
         Length += s;
@@ -337,15 +338,16 @@ internal sealed class OnnxTokenModel : ITokenModel
             next++;
         }
         KvCacheBucket target = _buckets[next];
-        // The buffers are shared: spread each head's rows out to the larger stride in place, the last head first, so no
-        // head's rows are overwritten before they have moved (a head's new start is past every lower head's old rows).
+        // One set of buffers: spread each head's rows out to the larger stride in place, the last head first, so no head's
+        // rows are overwritten before they have moved (a head's new start is past every lower head's old rows).
         int rows = Length * _headDim;
         for (int l = 0; l < _layers; l++)
         {
             for (int h = _heads - 1; h > 0; h--)
             {
-                current.Keys[l].AsSpan(h * current.Capacity * _headDim, rows).CopyTo(target.Keys[l].AsSpan(h * target.Capacity * _headDim));
-                current.Values[l].AsSpan(h * current.Capacity * _headDim, rows).CopyTo(target.Values[l].AsSpan(h * target.Capacity * _headDim));
+                int from = h * current.Capacity * _headDim, to = h * target.Capacity * _headDim;
+                _cacheKeys[l].AsSpan(from, rows).CopyTo(_cacheKeys[l].AsSpan(to));
+                _cacheValues[l].AsSpan(from, rows).CopyTo(_cacheValues[l].AsSpan(to));
             }
         }
         _bucket = next;
