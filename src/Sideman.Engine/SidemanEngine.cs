@@ -5,6 +5,7 @@ using Sideman.Engine.Processing;
 using Sideman.Engine.State;
 using Sideman.Engine.Transport;
 using Sideman.Music.Midi;
+using Sideman.Music.Time;
 using Sideman.Synth.SoundFont;
 
 namespace Sideman.Engine;
@@ -102,9 +103,19 @@ public sealed partial class SidemanEngine
 
     private long _stormBlocks;
     private readonly long[] _blocksByMode = new long[3];
+    private readonly long[] _playingBlocksByMode = new long[3];
 
     /// <summary>[any] Blocks with samples processed in each <see cref="ProcessMode"/> since activation (diagnostics: how a host bounces).</summary>
     public long BlocksIn(ProcessMode mode) => (uint)mode < (uint)_blocksByMode.Length ? Interlocked.Read(ref _blocksByMode[(int)mode]) : 0;
+
+    /// <summary>[any] Of those, the blocks in which the host's transport was playing.</summary>
+    public long PlayingBlocksIn(ProcessMode mode) => (uint)mode < (uint)_playingBlocksByMode.Length ? Interlocked.Read(ref _playingBlocksByMode[(int)mode]) : 0;
+
+    /// <summary>[any] Times the host's song position jumped while playing since activation (a locate, or a host whose
+    /// positions do not add up); each makes the band re-enter its bar.</summary>
+    public long TransportJumps => Interlocked.Read(ref _transportJumps);
+    private long _transportJumps;
+
     private long _stormNotesDropped;
     private int _noteOnBudget;
 
@@ -240,8 +251,14 @@ public sealed partial class SidemanEngine
 
         int n = Math.Max(0, block.SampleCount);
         if (n > 0 && (uint)block.Mode < (uint)_blocksByMode.Length)
+        {
             _blocksByMode[(int)block.Mode]++;
+            if (block.Transport.Has(TransportFlags.Playing))
+                _playingBlocksByMode[(int)block.Mode]++;
+        }
         _clock.Advance(block.Transport, n);
+        if (_clock.Current.Change == TransportChange.Jumped)
+            _transportJumps++;
         block.OutEventCount = 0;
         _mainHasSignal = false;
         Array.Clear(_partHasSignal);
@@ -586,6 +603,8 @@ public sealed partial class SidemanEngine
         _triggers = 0;
         _stormBlocks = 0;
         Array.Clear(_blocksByMode);
+        Array.Clear(_playingBlocksByMode);
+        _transportJumps = 0;
         _stormNotesDropped = 0;
         Interlocked.Exchange(ref _droppedOutEvents, 0);
     }

@@ -172,7 +172,7 @@ public sealed class SidemanProcessor : IDisposable
             return;
         string band = _band is null ? "no band" :
             $"band: {_band.Worker.BarsWritten} bars written in {_band.Worker.BusyTicks / (double)System.Diagnostics.Stopwatch.Frequency:0.0} s, {_band.Performer.LateBars} late, {_band.Performer.OfflineTimeouts} offline timeouts, {_band.Worker.Failures} failures, {_band.Performer.DroppedRequests} requests dropped";
-        _log.Info("session", $"Deactivated after {realtime} realtime, {prefetch} prefetch and {offline} offline blocks; {band}; storms {Engine.StormBlocks} blocks, {Engine.StormNotesDropped} notes not played.");
+        _log.Info("session", $"Deactivated after {realtime} realtime ({Engine.PlayingBlocksIn(ProcessMode.Realtime)} playing), {prefetch} prefetch and {offline} offline ({Engine.PlayingBlocksIn(ProcessMode.Offline)} playing) blocks, {Engine.TransportJumps} jumps; {band}; storms {Engine.StormBlocks} blocks, {Engine.StormNotesDropped} notes not played.");
     }
 
     /// <summary>

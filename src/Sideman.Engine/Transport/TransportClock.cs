@@ -6,7 +6,9 @@ namespace Sideman.Engine.Transport;
 /// Keeps a trustworthy musical clock from whatever the host sends each block. Fills in missing
 /// fields (last known tempo and signature, position extrapolated while playing or derived from the
 /// sample position), clamps tempo to 20..999 BPM, ignores NaN and nonsense, and classifies position
-/// changes as start, stop, loop or jump so the accompaniment can react. Allocation-free.
+/// changes as start, stop, loop or jump so the accompaniment can react. A host seen rounding its musical
+/// position to ticks (Ardour 7) is read from its exact sample position instead, so its rounding neither looks
+/// like a jump nor makes a bounce depend on where the host's blocks fall. Allocation-free.
 /// </summary>
 public sealed class TransportClock
 {
@@ -19,6 +21,9 @@ public sealed class TransportClock
     private bool _hasPrevious;
     private double _expectedNextPosition;   // where the next block starts, following the cycle's wrap
     private double _expectedLinearPosition; // the same, ignoring the cycle
+    private long _expectedHostSamples;      // the host's sample position of the next block, when it gave one
+    private bool _hostSamplesKnown;
+    private bool _hostRoundsToTicks;        // the host's musical position was seen rounded (Ardour 7)
 
     public TransportClock(double sampleRate)
     {
@@ -37,6 +42,9 @@ public sealed class TransportClock
         _hasPrevious = false;
         _expectedNextPosition = 0;
         _expectedLinearPosition = 0;
+        _expectedHostSamples = 0;
+        _hostSamplesKnown = false;
+        _hostRoundsToTicks = false;
     }
 
     /// <summary>[audio] Takes the host's transport for a block of <paramref name="sampleCount"/> samples.</summary>
@@ -69,6 +77,25 @@ public sealed class TransportClock
             position = _hasPrevious ? _expectedNextPosition : 0;
         if (!IsSanePosition(position))
             position = 0;
+        bool hostMusic = present && host.Has(TransportFlags.ProjectTimeMusicValid) && IsSanePosition(host.ProjectTimeMusic);
+        bool samplesRanOn = hostMusic && playing && previous.IsPlaying && _hostSamplesKnown && host.ProjectTimeSamples == _expectedHostSamples;
+        double fromSamples = host.ProjectTimeSamples / samplesPerQuarter;
+        // Rounding shows where the samples ran on exactly but the musical position did not (an exact host's always
+        // does, to within a rounding error of a double); a host whose sample position is offset from its musical one
+        // (latency compensation) keeps its own positions.
+        if (samplesRanOn && !_hostRoundsToTicks)
+            _hostRoundsToTicks = ShowsRounding(position, _expectedLinearPosition, samplesPerQuarter);
+        // A host that rounds: where its sample position agrees with its musical one at this tempo (a song that kept its
+        // tempo from the start, the common case), the samples give the exact position, so where its blocks start
+        // changes nothing. Otherwise (the tempo changed earlier), while its samples run on exactly from the last block
+        // and its musical position is within its rounding of ours, the transport ran on and our own count is the
+        // better position; read naively, that would be a jump of a few samples.
+        bool exact = _hostRoundsToTicks && Math.Abs(fromSamples - position) <= HostRoundingQuarters;
+        if (exact)
+            position = fromSamples;
+        bool ranOn = _hostRoundsToTicks && !exact && samplesRanOn && Math.Abs(position - _expectedLinearPosition) <= HostRoundingQuarters;
+        if (ranOn)
+            position = _expectedLinearPosition;
 
         double barLength = signature.QuarterNotesPerBar;
         double barStart;
@@ -84,7 +111,8 @@ public sealed class TransportClock
         double cycleStart = cycleActive ? host.CycleStartMusic : 0;
         double cycleEnd = cycleActive ? host.CycleEndMusic : 0;
 
-        TransportChange change = Classify(previous, playing, position, samplesPerQuarter, cycleActive, cycleStart, cycleEnd);
+        TransportChange change = ranOn ? TransportChange.None
+            : Classify(previous, playing, position, samplesPerQuarter, cycleActive, cycleStart, cycleEnd);
         long blockStart = _hasPrevious ? previous.BlockStartSample + previous.SampleCount : 0;
 
         _current = new TransportState(present, playing, recording, tempo, signature, _sampleRate, position, barStart,
@@ -92,6 +120,28 @@ public sealed class TransportClock
         _expectedNextPosition = playing ? _current.PositionAt(Math.Max(0, sampleCount)) : position;
         _expectedLinearPosition = playing ? position + Math.Max(0, sampleCount) / samplesPerQuarter : position;
         _hasPrevious = true;
+        _hostSamplesKnown = hostMusic;
+        _expectedHostSamples = host.ProjectTimeSamples + Math.Max(0, sampleCount);
+    }
+
+    /// <summary>
+    /// How far a host's musical position may be rounded: Ardour 7 gives it in ticks of 1/1920 quarter (12.5 samples at
+    /// 120 BPM and 48 kHz), so it wobbles against the sample clock from block to block. Two ticks, with room to spare.
+    /// </summary>
+    internal const double HostRoundingQuarters = 2.0 / TicksPerQuarter;
+
+    /// <summary>Ardour's ticks per quarter; coarser grids (960, 480 ...) lie on it too.</summary>
+    private const double TicksPerQuarter = 1920;
+
+    /// <summary>
+    /// Whether a host's musical position looks rounded to its ticks: on the grid of <see cref="TicksPerQuarter"/>, more
+    /// than a sample but at most <see cref="HostRoundingQuarters"/> from where our own count puts it.
+    /// </summary>
+    private static bool ShowsRounding(double hostPosition, double reference, double samplesPerQuarter)
+    {
+        double gap = Math.Abs(hostPosition - reference);
+        double ticks = hostPosition * TicksPerQuarter;
+        return gap > 1.0 / samplesPerQuarter && gap <= HostRoundingQuarters && Math.Abs(ticks - Math.Round(ticks)) < 1e-6;
     }
 
     private TransportChange Classify(in TransportState previous, bool playing, double position, double samplesPerQuarter,

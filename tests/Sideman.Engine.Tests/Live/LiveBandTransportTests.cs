@@ -52,6 +52,7 @@ public sealed class LiveBandTransportTests
         Assert.Equal(jumped + (long)Math.Ceiling(0.5 * rig.SamplesPerQuarter - 1e-7), after[0].Sample);
         Assert.Equal(ScriptedComposer.VelocityOf(5, 2), after[0].Velocity);
         Assert.Equal(ScriptedComposer.VelocityOf(6, 2), after[1].Velocity); // then bar 6
+        Assert.Equal(1, rig.Engine.TransportJumps);
         AssertNoOverlaps(rig);
     }
 
@@ -149,6 +150,30 @@ public sealed class LiveBandTransportTests
         Assert.True(reference.Count > 100);
         foreach (int block in new[] { 333, 1, 64, 8192 })
             Assert.Equal(reference, Bounce(block));
+    }
+
+    [Fact]
+    public void A_host_that_rounds_its_musical_position_to_ticks_bounces_the_same_as_an_exact_one()
+    {
+        // Ardour 7 sends the position in ticks of 1/1920 quarter (12.5 samples here) and an exact sample position; read
+        // naively, most blocks look like a jump of a few samples, the band re-enters its bar and the bounce depends on
+        // where the host's blocks fall.
+        List<(long, MidiEventKind, short, short, float)> Bounce(int block, int? ticks)
+        {
+            using var rig = new LiveRig(new ScriptedComposer()) { HostTicksPerQuarter = ticks };
+            rig.Preset(EngineParameters.Humanize, 60);
+            long bar = (long)(4 * rig.SamplesPerQuarter);
+            int[][] chords = [[C, E, G], [57, 60, 64], [53, 57, 60], [55, 59, 62]];
+            for (int b = 0; b < 4; b++)
+                rig.Chord(b * bar + 333 * b, (b + 1) * bar - 77, chords[b]);
+            rig.Run(4 * bar, block);
+            Assert.Equal(0, rig.Engine.TransportJumps);
+            return rig.Output.Select(o => (o.Sample, o.Event.Kind, o.Event.Channel, o.Event.Key, o.Event.Value)).ToList();
+        }
+        var exact = Bounce(512, null);
+        Assert.True(exact.Count > 60);
+        foreach (int block in new[] { 768, 1000, 333 })
+            Assert.Equal(exact, Bounce(block, 1920));
     }
 
     /// <summary>No key of a band channel is struck again while it still sounds (every note-on has had its note-off).</summary>

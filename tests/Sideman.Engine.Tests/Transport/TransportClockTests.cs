@@ -213,6 +213,85 @@ public class TransportClockTests
         Assert.Equal(128, clock.Current.BlockStartSample);
     }
 
+    /// <summary>A playing block as Ardour 7 sends it: the musical position rounded to 1/1920 quarter, the samples exact.</summary>
+    private static TransportInfo Rounded(double tempo, long samples, double quartersOffset = 0)
+    {
+        double spq = Rate * 60 / tempo;
+        TransportInfo info = Playing(tempo, 0);
+        info.ProjectTimeSamples = samples;
+        info.ProjectTimeMusic = Math.Round((samples / spq + quartersOffset) * 1920) / 1920;
+        info.BarPositionMusic = Math.Floor(info.ProjectTimeMusic / 4) * 4;
+        return info;
+    }
+
+    [Fact]
+    public void Positions_rounded_to_ticks_are_read_from_the_samples_and_never_look_like_a_jump()
+    {
+        var clock = new TransportClock(Rate);
+        long samples = 0;
+        int[] blocks = [768, 256, 1024, 333, 1, 4096, 777];
+        for (int i = 0; i < 40; i++)
+        {
+            int n = blocks[i % blocks.Length];
+            clock.Advance(Rounded(120, samples), n);
+            Assert.Equal(i == 0 ? TransportChange.Started : TransportChange.None, clock.Current.Change);
+            if (i > 1) // from the first block that shows the rounding on
+                Assert.Equal(samples / 24000.0, clock.Current.PositionQuarters);
+            samples += n;
+        }
+    }
+
+    [Fact]
+    public void After_a_tempo_change_rounded_positions_run_on_from_the_clocks_own_count()
+    {
+        // Three quarters ahead of what the samples say at this tempo (an earlier, slower tempo): the samples cannot give
+        // the position, but their steady count still tells a rounding from a jump.
+        var clock = new TransportClock(Rate);
+        long samples = 480000;
+        clock.Advance(Rounded(120, samples, 3), 701);
+        double start = clock.Current.PositionQuarters;
+        Assert.Equal(samples / 24000.0 + 3, start, 1.0 / 1920);
+        for (int i = 1; i <= 30; i++)
+        {
+            samples += 701;
+            clock.Advance(Rounded(120, samples, 3), 701);
+            Assert.Equal(TransportChange.None, clock.Current.Change);
+            Assert.Equal(start + i * 701 / 24000.0, clock.Current.PositionQuarters, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void A_host_with_exact_positions_keeps_them_even_when_its_samples_are_offset()
+    {
+        // Ten samples of latency between its sample clock and its song position: its own positions stand.
+        var clock = new TransportClock(Rate);
+        for (int i = 0; i < 40; i++)
+        {
+            long samples = 480 * i;
+            TransportInfo info = Playing(120, (samples + 10) / 24000.0);
+            info.ProjectTimeSamples = samples;
+            clock.Advance(info, 480);
+            Assert.Equal(info.ProjectTimeMusic, clock.Current.PositionQuarters);
+            Assert.Equal(i == 0 ? TransportChange.Started : TransportChange.None, clock.Current.Change);
+        }
+    }
+
+    [Fact]
+    public void A_real_jump_is_still_a_jump_when_the_host_rounds()
+    {
+        var clock = new TransportClock(Rate);
+        clock.Advance(Rounded(120, 0), 512);
+        clock.Advance(Rounded(120, 512), 512);
+        Assert.Equal(TransportChange.None, clock.Current.Change);
+        // The samples run on but the song position moves by a quarter (the host's tempo map was edited under it) ...
+        clock.Advance(Rounded(120, 1024, 1), 512);
+        Assert.Equal(TransportChange.Jumped, clock.Current.Change);
+        // ... and a locate moves both.
+        clock.Advance(Rounded(120, 96000), 512);
+        Assert.Equal(TransportChange.Jumped, clock.Current.Change);
+        Assert.Equal(4, clock.Current.PositionQuarters);
+    }
+
     private static TransportInfo WithCycle(TransportInfo info, double start, double end)
     {
         info.Flags |= TransportFlags.CycleActive | TransportFlags.CycleValid;

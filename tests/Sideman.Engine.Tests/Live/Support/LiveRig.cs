@@ -224,9 +224,15 @@ public sealed unsafe class LiveRig : IDisposable
             Position = cycle.Start + (Position - cycle.End) % (cycle.End - cycle.Start);
     }
 
+    /// <summary>When set, the musical position the host sends is rounded to this many ticks per quarter, as Ardour 7
+    /// does (1920); the sample position stays exact.</summary>
+    public int? HostTicksPerQuarter { get; set; }
+
     private TransportInfo Transport()
     {
         TransportInfo t = TransportInfo.Playing(Tempo, Position, Signature, SampleRate);
+        if (HostTicksPerQuarter is int ticks)
+            t.ProjectTimeMusic = Math.Round(Position * ticks) / ticks;
         double length = Signature.QuarterNotesPerBar;
         t.BarPositionMusic = Position < _signatureFrom ? t.BarPositionMusic
             : _signatureFrom + Math.Floor((Position - _signatureFrom) / length + 1e-9) * length;
