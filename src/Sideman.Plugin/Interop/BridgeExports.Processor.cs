@@ -140,10 +140,11 @@ public static unsafe partial class BridgeExports
             instance = NativeProcessor.FromHandle(handle);
             if (instance is null || !NativeBlock.TryMap(block, out ProcessBlock view))
                 return BridgeAbi.InvalidArgument;
+            int collections = GC.CollectionCount(0);
             long allocated = GC.GetAllocatedBytesForCurrentThread();
             instance.Processor.Process(ref view);
             block->OutEventCount = view.OutEventCount;
-            instance.AudioThread.Count(GC.GetAllocatedBytesForCurrentThread() - allocated);
+            instance.AudioThread.Count(GC.GetAllocatedBytesForCurrentThread() - allocated, GC.CollectionCount(0) != collections);
             return BridgeAbi.Ok;
         }
         catch (Exception ex)
