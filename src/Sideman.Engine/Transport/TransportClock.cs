@@ -80,11 +80,13 @@ public sealed class TransportClock
         bool hostMusic = present && host.Has(TransportFlags.ProjectTimeMusicValid) && IsSanePosition(host.ProjectTimeMusic);
         bool samplesRanOn = hostMusic && playing && previous.IsPlaying && _hostSamplesKnown && host.ProjectTimeSamples == _expectedHostSamples;
         double fromSamples = host.ProjectTimeSamples / samplesPerQuarter;
-        // Rounding shows where the samples ran on exactly but the musical position did not (an exact host's always
-        // does, to within a rounding error of a double); a host whose sample position is offset from its musical one
-        // (latency compensation) keeps its own positions.
-        if (samplesRanOn && !_hostRoundsToTicks)
-            _hostRoundsToTicks = ShowsRounding(position, _expectedLinearPosition, samplesPerQuarter);
+        // Rounding shows against the samples at this tempo (from the first block on, where the song kept its tempo), or,
+        // where the samples ran on exactly, against our own count (an exact host's position always runs on with it).
+        // A host whose sample position is offset from its musical one by between a sample and two ticks may be taken
+        // for one that rounds: it then plays that offset away from its musical position, steadily.
+        if (hostMusic && !_hostRoundsToTicks)
+            _hostRoundsToTicks = ShowsRounding(position, fromSamples, samplesPerQuarter)
+                || (samplesRanOn && ShowsRounding(position, _expectedLinearPosition, samplesPerQuarter));
         // A host that rounds: where its sample position agrees with its musical one at this tempo (a song that kept its
         // tempo from the start, the common case), the samples give the exact position, so where its blocks start
         // changes nothing. Otherwise (the tempo changed earlier), while its samples run on exactly from the last block

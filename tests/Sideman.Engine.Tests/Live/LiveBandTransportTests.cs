@@ -162,11 +162,13 @@ public sealed class LiveBandTransportTests
         {
             using var rig = new LiveRig(new ScriptedComposer()) { HostTicksPerQuarter = ticks };
             rig.Preset(EngineParameters.Humanize, 60);
+            const int preRoll = 768; // Ardour's export starts this many samples before the song, at a rounded position
+            rig.Position = -preRoll / rig.SamplesPerQuarter;
             long bar = (long)(4 * rig.SamplesPerQuarter);
             int[][] chords = [[C, E, G], [57, 60, 64], [53, 57, 60], [55, 59, 62]];
             for (int b = 0; b < 4; b++)
-                rig.Chord(b * bar + 333 * b, (b + 1) * bar - 77, chords[b]);
-            rig.Run(4 * bar, block);
+                rig.Chord(preRoll + b * bar + 333 * b, preRoll + (b + 1) * bar - 77, chords[b]);
+            rig.Run(preRoll + 4 * bar, block);
             Assert.Equal(0, rig.Engine.TransportJumps);
             return rig.Output.Select(o => (o.Sample, o.Event.Kind, o.Event.Channel, o.Event.Key, o.Event.Value)).ToList();
         }
