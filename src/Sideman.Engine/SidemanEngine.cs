@@ -259,6 +259,13 @@ public sealed partial class SidemanEngine
         _clock.Advance(block.Transport, n);
         if (_clock.Current.Change == TransportChange.Jumped)
             _transportJumps++;
+        if (_clock.Current.Change == TransportChange.Started)
+        {
+            // A bounce starts wherever the host's pre-roll puts it: the chorus keeps song time, not time since activation.
+            double seconds = _clock.Current.PositionQuarters * 60.0 / _clock.Current.Tempo;
+            _band.AlignModulation(seconds);
+            _monitor.AlignModulation(seconds);
+        }
         block.OutEventCount = 0;
         _mainHasSignal = false;
         Array.Clear(_partHasSignal);

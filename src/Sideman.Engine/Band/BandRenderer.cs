@@ -34,6 +34,9 @@ internal sealed class BandRenderer
 
     public int ActiveVoiceCount => _synth.ActiveVoiceCount;
 
+    /// <summary>[audio] The parts' modulation to song time <paramref name="seconds"/> (at a transport start).</summary>
+    public void AlignModulation(double seconds) => _synth.AlignModulation(seconds);
+
     /// <summary>The preset a part plays now (null while it has no bank).</summary>
     public SoundFontPreset? PresetOf(BandPart part) => _synth[part].Preset;
 

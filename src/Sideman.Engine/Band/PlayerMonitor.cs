@@ -102,6 +102,9 @@ internal sealed class PlayerMonitor
         _sampled.AllSoundOff(0);
     }
 
+    /// <summary>[audio] The sampled sound's modulation to song time <paramref name="seconds"/> (at a transport start).</summary>
+    public void AlignModulation(double seconds) => _sampled.AlignModulation(seconds);
+
     /// <summary>[main] Silence and forget everything (controllers too), keeping the choice and bank.</summary>
     public void Reset()
     {

@@ -47,6 +47,17 @@ public sealed class Chorus
         _phase = 0;
     }
 
+    /// <summary>
+    /// Sets the LFO to where it would be <paramref name="seconds"/> of song time after the song's start, so a bounce's
+    /// chorus does not depend on how long the host ran before it (Ardour's export pre-roll varies by a few samples). [audio]
+    /// </summary>
+    public void AlignTo(double seconds, EffectSettings settings)
+    {
+        double cycles = double.IsFinite(seconds) ? seconds * Math.Clamp(settings.ChorusRate, 0.05f, 5f) : 0;
+        double phase = cycles - Math.Floor(cycles);
+        _phase = phase is >= 0 and < 1 ? phase : 0;
+    }
+
     /// <summary>Adds <paramref name="level"/> × the chorus of the input to the output. [audio]</summary>
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight,
         Span<float> outLeft, Span<float> outRight, EffectSettings settings, float level)

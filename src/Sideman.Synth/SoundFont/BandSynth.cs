@@ -114,6 +114,12 @@ public sealed class BandSynth
     /// <summary>The right stem of the last render, writable so a mixer can scale it in place. [audio]</summary>
     public Span<float> StemRight(BandPart part) => _stemRight[(int)part].AsSpan(0, _lastFrames);
 
+    /// <summary>Sets every part's modulation to song time <paramref name="seconds"/> (see <see cref="PartSynth.AlignModulation"/>). [audio]</summary>
+    public void AlignModulation(double seconds)
+    {
+        for (int p = 0; p < PartCount; p++) _parts[p].AlignModulation(seconds);
+    }
+
     /// <summary>Stops every part's voices and effect tails. [audio]</summary>
     public void Reset()
     {

@@ -2,6 +2,7 @@ using Sideman.Engine.Tests.Live.Support;
 using Sideman.Music.Midi;
 using Sideman.Music.Time;
 using Sideman.Synth.SoundFont;
+using Sideman.Tests.Shared;
 
 namespace Sideman.Engine.Tests.Live;
 
@@ -176,6 +177,32 @@ public sealed class LiveBandTransportTests
         Assert.True(exact.Count > 60);
         foreach (int block in new[] { 768, 1000, 333 })
             Assert.Equal(exact, Bounce(block, 1920));
+    }
+
+    [Fact]
+    public void A_bounce_sounds_the_same_from_the_songs_start_whatever_pre_roll_the_host_ran_before_it()
+    {
+        // Ardour's export pre-roll is 768 samples, now and then 752: the chorus once kept time from activation, so the
+        // whole bounce differed slightly (-76 dBFS) from the first chorused note on.
+        float[] Bounce(int preRoll)
+        {
+            using var rig = new LiveRig(new ScriptedComposer(), bank: BundledSounds.Bank);
+            foreach (BandPart part in new[] { BandPart.Keys, BandPart.Pad })
+                rig.Preset(EngineParameters.PartChorusSends[(int)part], 80);
+            rig.Preset(EngineParameters.ChorusReturn, 100);
+            rig.KeepAudio();
+            rig.Playing = false;
+            rig.Run(3 * 1024 + preRoll % 7, 1024); // stopped blocks before the export, as many as the host likes
+            rig.Playing = true;
+            rig.Position = -preRoll / rig.SamplesPerQuarter;
+            long start = rig.Clock + preRoll, bar = (long)(4 * rig.SamplesPerQuarter);
+            rig.Chord(start, start + 2 * bar, C, E, G);
+            rig.Run(preRoll + 2 * bar, 1024);
+            return rig.Audio![0][0].Skip((int)start).ToArray();
+        }
+        float[] reference = Bounce(768);
+        Assert.Contains(reference, x => Math.Abs(x) > 0.01f);
+        Assert.Equal(reference, Bounce(752));
     }
 
     /// <summary>No key of a band channel is struck again while it still sounds (every note-on has had its note-off).</summary>
