@@ -137,7 +137,8 @@ public sealed class TransportClock
 
     /// <summary>
     /// Whether a host's musical position looks rounded to its ticks: on the grid of <see cref="TicksPerQuarter"/>, more
-    /// than a sample but at most <see cref="HostRoundingQuarters"/> from where our own count puts it.
+    /// than a sample but at most <see cref="HostRoundingQuarters"/> from <paramref name="reference"/> (where its samples
+    /// or our own count put it).
     /// </summary>
     private static bool ShowsRounding(double hostPosition, double reference, double samplesPerQuarter)
     {
