@@ -130,7 +130,7 @@ public sealed class TransportClock
     /// How far a host's musical position may be rounded: Ardour 7 gives it in ticks of 1/1920 quarter (12.5 samples at
     /// 120 BPM and 48 kHz), so it wobbles against the sample clock from block to block. Two ticks, with room to spare.
     /// </summary>
-    internal const double HostRoundingQuarters = 2.0 / TicksPerQuarter;
+    private const double HostRoundingQuarters = 2.0 / TicksPerQuarter;
 
     /// <summary>Ardour's ticks per quarter; coarser grids (960, 480 ...) lie on it too.</summary>
     private const double TicksPerQuarter = 1920;

@@ -53,17 +53,20 @@ public sealed class Chorus
     /// </summary>
     public void AlignTo(double seconds, EffectSettings settings)
     {
-        double cycles = double.IsFinite(seconds) ? seconds * Math.Clamp(settings.ChorusRate, 0.05f, 5f) : 0;
+        double cycles = double.IsFinite(seconds) ? seconds * RateOf(settings) : 0;
         double phase = cycles - Math.Floor(cycles);
         _phase = phase is >= 0 and < 1 ? phase : 0;
     }
+
+    /// <summary>The LFO's rate in Hz: the setting, within what the chorus supports.</summary>
+    private static double RateOf(EffectSettings settings) => Math.Clamp(settings.ChorusRate, 0.05f, 5f);
 
     /// <summary>Adds <paramref name="level"/> × the chorus of the input to the output. [audio]</summary>
     public void Process(ReadOnlySpan<float> inLeft, ReadOnlySpan<float> inRight,
         Span<float> outLeft, Span<float> outRight, EffectSettings settings, float level)
     {
         int n = inLeft.Length;
-        double rate = Math.Clamp(settings.ChorusRate, 0.05f, 5f);
+        double rate = RateOf(settings);
         double increment = rate / _sampleRate;
         double phase = _phase;
         if (_idle && IsSilent(inLeft) && IsSilent(inRight))

@@ -92,10 +92,10 @@ public sealed class PartSynth
         Reset();
     }
 
-    /// <summary>Stops every voice, forgets queued events, resets controllers and effect tails. [audio]</summary>
     /// <summary>Sets the part's modulation (its chorus) to song time <paramref name="seconds"/>. [audio]</summary>
     public void AlignModulation(double seconds) => _chorus.AlignTo(seconds, Effects);
 
+    /// <summary>Stops every voice, forgets queued events, resets controllers and effect tails. [audio]</summary>
     public void Reset()
     {
         foreach (var v in _voices) v.Stop();
